@@ -1,0 +1,42 @@
+package dev.agp.generated.runtime;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import com.squareup.moshi.adapters.EnumJsonAdapter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes a generated enum's unknown wire values to its {@code UNKNOWN_DEFAULT_OPEN_API} member.
+ *
+ * <p>Enum fields of the generated models keep their raw string and never reach this factory; it serves
+ * enums decoded on their own or inside collections, so that those tolerate newer values too.
+ */
+final class UnknownEnumFallbackFactory implements JsonAdapter.Factory {
+
+  static final String UNKNOWN_MEMBER = "UNKNOWN_DEFAULT_OPEN_API";
+
+  @Override
+  public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (!annotations.isEmpty()) {
+      return null;
+    }
+    Class<?> raw = Types.getRawType(type);
+    if (!raw.isEnum()) {
+      return null;
+    }
+    return createFor(raw.asSubclass(Enum.class));
+  }
+
+  private static <T extends Enum<T>> @Nullable JsonAdapter<T> createFor(Class<T> enumType) {
+    for (T member : enumType.getEnumConstants()) {
+      if (member.name().equals(UNKNOWN_MEMBER)) {
+        return EnumJsonAdapter.create(enumType).withUnknownFallback(member).nullSafe();
+      }
+    }
+    return null;
+  }
+}

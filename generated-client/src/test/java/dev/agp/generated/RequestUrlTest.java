@@ -1,0 +1,128 @@
+package dev.agp.generated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agp.generated.api.SessionsApi;
+import dev.agp.generated.model.LifecycleStatus;
+import dev.agp.generated.model.SessionOwner;
+import dev.agp.generated.model.SessionSort;
+import dev.agp.generated.model.SessionSummaryPage;
+import dev.agp.generated.runtime.AgpRetrofit;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/** What the generated interface puts on the wire, as MockWebServer records it. */
+class RequestUrlTest {
+
+  private final MockWebServer server = new MockWebServer();
+  private final OkHttpClient http = new OkHttpClient();
+  private SessionsApi api;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+    api = AgpRetrofit.create(server.url("/"), http).create(SessionsApi.class);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** One call to make, and the exact request target (path and query) it must produce. */
+  interface ListCall {
+    Call<SessionSummaryPage> on(SessionsApi api);
+  }
+
+  static Stream<Arguments> listCombinations() {
+    return Stream.of(
+        Arguments.of("no parameters: every null is omitted",
+            (ListCall) a -> a.listSessions(null, null, null, null, null, null, null, null),
+            "/api/v2/sessions"),
+        Arguments.of("page and size",
+            (ListCall) a -> a.listSessions(3, 100, null, null, null, null, null, null),
+            "/api/v2/sessions?page=3&size=100"),
+        Arguments.of("sort newest first uses the wire value",
+            (ListCall) a -> a.listSessions(null, null, SessionSort.CREATED_AT_DESC, null, null, null, null, null),
+            "/api/v2/sessions?sort=-created_at"),
+        Arguments.of("sort oldest first",
+            (ListCall) a -> a.listSessions(null, null, SessionSort.CREATED_AT_ASC, null, null, null, null, null),
+            "/api/v2/sessions?sort=created_at"),
+        Arguments.of("one status",
+            (ListCall) a -> a.listSessions(null, null, null, List.of(LifecycleStatus.TIMED_OUT), null, null, null, null),
+            "/api/v2/sessions?status=timed_out"),
+        Arguments.of("several statuses repeat the key",
+            (ListCall) a -> a.listSessions(null, null, null,
+                List.of(LifecycleStatus.RUNNING, LifecycleStatus.PAUSED, LifecycleStatus.TIMED_OUT), null, null, null, null),
+            "/api/v2/sessions?status=running&status=paused&status=timed_out"),
+        Arguments.of("an empty status list sends nothing",
+            (ListCall) a -> a.listSessions(null, null, null, List.of(), null, null, null, null),
+            "/api/v2/sessions"),
+        Arguments.of("several agents repeat the key and are encoded",
+            (ListCall) a -> a.listSessions(null, null, null, null, List.of("web-price-finder", "h/web surfer"), null, null, null),
+            "/api/v2/sessions?agent=web-price-finder&agent=h%2Fweb%20surfer"),
+        Arguments.of("group id",
+            (ListCall) a -> a.listSessions(null, null, null, null, null, "trip-planning-001", null, null),
+            "/api/v2/sessions?group_id=trip-planning-001"),
+        Arguments.of("parent session id",
+            (ListCall) a -> a.listSessions(null, null, null, null, null, null, "a1b2c3d4-e5f6-7890-abcd-ef1234567890", null),
+            "/api/v2/sessions?parent_session_id=a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
+        Arguments.of("owner uses the wire value",
+            (ListCall) a -> a.listSessions(null, null, null, null, null, null, null, SessionOwner.ME_OR_ORGANIZATION),
+            "/api/v2/sessions?owner=me-or-organization"),
+        Arguments.of("every parameter at once, in the spec's order",
+            (ListCall) a -> a.listSessions(2, 50, SessionSort.CREATED_AT_ASC,
+                List.of(LifecycleStatus.FAILED, LifecycleStatus.INTERRUPTED), List.of("a", "b"), "g", "p", SessionOwner.ME),
+            "/api/v2/sessions?page=2&size=50&sort=created_at&status=failed&status=interrupted"
+                + "&agent=a&agent=b&group_id=g&parent_session_id=p&owner=me"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("listCombinations")
+  void listBuildsTheExpectedUrl(String description, ListCall call, String expectedTarget) throws Exception {
+    server.enqueue(new MockResponse.Builder().body(Fixtures.json("doc-page-example.json")).build());
+
+    Response<SessionSummaryPage> response = call.on(api).execute();
+
+    RecordedRequest recorded = server.takeRequest();
+    assertThat(recorded.getMethod()).isEqualTo("GET");
+    assertThat(recorded.getTarget()).isEqualTo(expectedTarget);
+    assertThat(response.body().getTotal()).isEqualTo(47);
+  }
+
+  @Test
+  void retrieveAndStatusPutTheIdInThePath() throws Exception {
+    server.enqueue(new MockResponse.Builder().body(Fixtures.json("session.json")).build());
+    server.enqueue(new MockResponse.Builder().body("{\"status\":\"queued\",\"subagent_session_ids\":[]}").build());
+
+    assertThat(api.getSession("a1b2").execute().body().getId()).isEqualTo("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+    assertThat(api.getSessionStatus("a1b2").execute().body().getStatusRaw()).isEqualTo("queued");
+
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v2/sessions/a1b2");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v2/sessions/a1b2/status");
+  }
+
+  @Test
+  void pathIdsArePercentEncoded() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("{\"status\":\"running\"}").build());
+
+    api.getSessionStatus("../x y").execute();
+
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v2/sessions/..%2Fx%20y/status");
+  }
+}
