@@ -1,0 +1,377 @@
+package dev.agp.client;
+
+import dev.agp.generated.api.SessionsApi;
+import dev.agp.generated.runtime.AgpRetrofit;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of the SDK: an immutable, thread-safe client for the AgP sessions API. Build one, share
+ * it, and close it when done.
+ *
+ * <pre>{@code
+ * try (AgpClient client = AgpClient.builder().build()) {   // key from H_API_KEY (or HAI_API_KEY), region EU
+ *   SessionPage page = client.sessions().list(SessionQuery.builder().pageSize(5).build());
+ * }
+ * }</pre>
+ *
+ * <p>Every request carries {@code Authorization: Bearer <key>} and
+ * {@code User-Agent: agp-java/<version> (Java <version>)}. The key never appears in logs, exception
+ * messages or any {@code toString()}.
+ */
+public final class AgpClient implements AutoCloseable {
+
+  /** The environment variable read for the API key first. */
+  public static final String API_KEY_ENV = "H_API_KEY";
+  /** The environment variable read for the API key when {@value #API_KEY_ENV} is unset. */
+  public static final String API_KEY_FALLBACK_ENV = "HAI_API_KEY";
+
+  private final HttpUrl baseUrl;
+  private final OkHttpClient http;
+  private final boolean ownsHttpClient;
+  private final RetryPolicy retryPolicy;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final SessionService sessions;
+
+  private AgpClient(Builder builder, String apiKey, HttpUrl baseUrl) {
+    this.baseUrl = baseUrl;
+    this.retryPolicy = builder.retryPolicy;
+    this.ownsHttpClient = builder.httpClient == null;
+    OkHttpClient.Builder http = ownsHttpClient ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
+    if (ownsHttpClient || builder.connectTimeout != null) {
+      http.connectTimeout(millis(builder.connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
+    }
+    if (ownsHttpClient || builder.readTimeout != null) {
+      http.readTimeout(millis(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
+    }
+    if (ownsHttpClient || builder.callTimeout != null) {
+      http.callTimeout(millis(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), TimeUnit.MILLISECONDS);
+    }
+    // The retry policy is the only source of retries: OkHttp's own silent retries (of 408s and failed
+    // connections) would make retry counts and waits unpredictable.
+    http.retryOnConnectionFailure(false);
+    http.addInterceptor(new ClientHeadersInterceptor(apiKey, builder.headers.build()));
+    if (builder.logLevel != LogLevel.NONE) {
+      http.addInterceptor(new LoggingInterceptor(builder.logLevel, builder.logger));
+    }
+    this.http = http.build();
+    Transport transport = new Transport(
+        this.http, retryPolicy, builder.sleeper, builder.clock, () -> ThreadLocalRandom.current().nextDouble(), closed::get);
+    SessionsApi api = AgpRetrofit.create(baseUrl, this.http).create(SessionsApi.class);
+    this.sessions = new SessionService(new RawSessionService(api, transport));
+  }
+
+  private static long millis(@Nullable Duration value, Duration fallback) {
+    return (value == null ? fallback : value).toMillis();
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the sessions API */
+  public SessionService sessions() {
+    return sessions;
+  }
+
+  /** @return the base URL requests go to, with a trailing slash */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /** @return the retry policy */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /**
+   * Releases what this client created: when it built its own {@link OkHttpClient}, its threads and idle
+   * connections; a caller-supplied {@code OkHttpClient} stays untouched. Later calls fail with an
+   * {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsHttpClient) {
+      http.dispatcher().cancelAll();
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Never shows the API key. */
+  @Override
+  public String toString() {
+    return "AgpClient{baseUrl=" + baseUrl + ", maxRetries=" + retryPolicy.maxRetries() + (closed.get() ? ", closed" : "") + "}";
+  }
+
+  /** Builds an {@link AgpClient}. Not thread-safe; the client it builds is. */
+  public static final class Builder {
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private @Nullable String apiKey;
+    private Region region = Region.EU;
+    private @Nullable String baseUrl;
+    private @Nullable OkHttpClient httpClient;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration readTimeout;
+    private @Nullable Duration callTimeout;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private final Headers.Builder headers = new Headers.Builder();
+    private LogLevel logLevel = LogLevel.NONE;
+    private Consumer<String> logger = Builder::logToSystemLogger;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private Function<String, @Nullable String> environment = System::getenv;
+
+    private Builder() {}
+
+    /**
+     * Sets the API key. When not set, {@link #build()} reads {@value AgpClient#API_KEY_ENV}, then
+     * {@value AgpClient#API_KEY_FALLBACK_ENV}.
+     *
+     * @param apiKey the key; never blank
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      return this;
+    }
+
+    /**
+     * Sets the region (default {@link Region#EU}). Ignored when {@link #baseUrl(String)} is set.
+     *
+     * @param region the region
+     * @return this builder
+     */
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /**
+     * Sets an explicit base URL instead of a region, for example a proxy or the sandbox. It must be
+     * {@code https://}, or {@code http://} to a loopback host ({@code localhost}, {@code 127.0.0.1},
+     * {@code ::1}): keys never travel in clear text.
+     *
+     * @param baseUrl an absolute URL
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /**
+     * Shares a caller's {@link OkHttpClient} (its connection pool and dispatcher). The SDK derives its own
+     * client from it with {@link OkHttpClient#newBuilder()}, and {@link AgpClient#close()} leaves it open.
+     * Its timeouts are kept unless set here.
+     *
+     * @param httpClient the client to share
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout of each attempt (default 10 s).
+     *
+     * @param timeout zero for none, or positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read timeout of each attempt (default 30 s).
+     *
+     * @param timeout zero for none, or positive
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the timeout of each whole attempt, from connecting to reading the last byte (default 60 s).
+     *
+     * @param timeout zero for none, or positive
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how many times a failed request is retried (default 2; 0 disables retries), keeping the rest
+     * of the retry policy.
+     *
+     * @param maxRetries 0 or more
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.retryPolicy = retryPolicy.toBuilder().maxRetries(maxRetries).build();
+      return this;
+    }
+
+    /**
+     * Sets the whole retry policy.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Adds a header to every request. {@code Authorization} and {@code User-Agent} are the SDK's own and
+     * cannot be set here.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
+     */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("authorization") || lower.equals("user-agent")) {
+        throw new IllegalArgumentException("The " + name + " header is set by the SDK; use apiKey(...) for the key");
+      }
+      try {
+        headers.set(name, value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid header " + name + ": " + e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /**
+     * Sets how much HTTP traffic is logged (default {@link LogLevel#NONE}).
+     *
+     * @param level the level
+     * @return this builder
+     */
+    public Builder logLevel(LogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * Sets where log lines go (default: the {@link System.Logger} named {@code dev.agp.client}, at INFO).
+     *
+     * @param logger receives one line per call
+     * @return this builder
+     */
+    public Builder logger(Consumer<String> logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * Sets the clock that {@code Retry-After} dates are measured against (default: the system clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets what waits between retries (default {@link Sleeper#system()}); tests inject one that does not
+     * really sleep.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Replaces the environment lookup, for tests of the key fallback. */
+    Builder environment(Function<String, @Nullable String> environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalArgumentException when no key is set or found in the environment, the key is
+     *     malformed, or the base URL is malformed or {@code http://} to a host that is not loopback
+     */
+    public AgpClient build() {
+      return new AgpClient(this, resolveApiKey(), resolveBaseUrl());
+    }
+
+    private String resolveApiKey() {
+      String key = apiKey;
+      String source = "apiKey(...)";
+      if (key == null) {
+        key = environment.apply(API_KEY_ENV);
+        source = API_KEY_ENV;
+        if (key == null || key.isEmpty()) {
+          key = environment.apply(API_KEY_FALLBACK_ENV);
+          source = API_KEY_FALLBACK_ENV;
+        }
+      }
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("No API key: pass one to AgpClient.builder().apiKey(...), or set the "
+            + API_KEY_ENV + " (or " + API_KEY_FALLBACK_ENV + ") environment variable");
+      }
+      for (int i = 0; i < key.length(); i++) {
+        char c = key.charAt(i);
+        if (c <= ' ' || c >= 0x7f) {
+          // Say where, never what: the message must not carry the key.
+          throw new IllegalArgumentException("The API key from " + source + " is malformed: it contains a space, "
+              + "control or non-ASCII character at index " + i + "; a key is printable ASCII without spaces");
+        }
+      }
+      return key;
+    }
+
+    private HttpUrl resolveBaseUrl() {
+      if (baseUrl == null) {
+        return HttpUrl.get(region.baseUrl());
+      }
+      return BaseUrls.parse(baseUrl);
+    }
+
+    private static Duration timeout(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name);
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " must be zero (no timeout) or positive, but was " + timeout);
+      }
+      return timeout;
+    }
+
+    private static void logToSystemLogger(String line) {
+      System.getLogger("dev.agp.client").log(System.Logger.Level.INFO, line);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.agp.client.errors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Too many requests (429), after the client's retries, or at once when the server's {@code Retry-After}
+ * asks for a longer wait than the client's configured ceiling.
+ */
+public class RateLimitException extends AgpApiException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final @Nullable Duration retryAfter;
+
+  /**
+   * Creates an exception; see {@link AgpApiException#AgpApiException(int, String, String, String, List, Map)}.
+   *
+   * @param statusCode the HTTP status
+   * @param method the HTTP method of the request
+   * @param path the path of the request
+   * @param serverMessage the server's message, if it sent one
+   * @param validationErrors the validation items of a {@code detail[]} body; empty otherwise
+   * @param headers the response headers
+   * @param retryAfter the wait the server asked for in {@code Retry-After}, if it sent a valid one
+   */
+  public RateLimitException(
+      int statusCode,
+      String method,
+      String path,
+      @Nullable String serverMessage,
+      List<ValidationError> validationErrors,
+      Map<String, List<String>> headers,
+      @Nullable Duration retryAfter) {
+    super(statusCode, method, path, serverMessage, validationErrors, headers);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * The wait the server asked for, parsed from {@code Retry-After} (seconds, or an HTTP date relative to
+   * the client's clock).
+   *
+   * @return the wait, or empty when the header was absent or invalid
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}
