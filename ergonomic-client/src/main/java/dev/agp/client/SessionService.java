@@ -2,6 +2,7 @@ package dev.agp.client;
 
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -86,6 +87,23 @@ public final class SessionService {
    */
   public CompletableFuture<SessionStatus> statusAsync(String id) {
     return raw.statusAsync(id).thenApply(ApiResponse::body);
+  }
+
+  /**
+   * Lists every session matching {@code query}, lazily, page after page: see {@link SessionPager} for
+   * prefetching, the exactly-once guarantee while the data moves, and defensive stopping. The page size
+   * defaults to {@value SessionPager#DEFAULT_PAGE_SIZE} unless the query sets one; the query's page, if
+   * set, is where the walk starts.
+   *
+   * <pre>{@code
+   * for (SessionSummary s : client.sessions().listAll(SessionQuery.all()).limit(500)) { ... }
+   * }</pre>
+   *
+   * @param query filters and sort (and optionally page size and first page)
+   * @return a lazy pager; nothing is requested until it is iterated
+   */
+  public SessionPager listAll(SessionQuery query) {
+    return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE);
   }
 
   /** @return the same calls, answering with the HTTP status and headers alongside the body */

@@ -1,0 +1,172 @@
+package dev.agp.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import mockwebserver3.MockWebServer;
+
+/**
+ * An in-process stand-in for the AgP sessions API, for tests and demos (as stripe-mock is for Stripe).
+ * It serves {@code GET /api/v2/sessions} (every filter, both sorts, pagination with {@code total}),
+ * {@code GET /api/v2/sessions/{id}} and {@code GET /api/v2/sessions/{id}/status} from a deterministic data
+ * set, validates requests as strictly as the real server, injects faults on demand, and records what it
+ * received.
+ *
+ * <pre>{@code
+ * try (AgpSandbox sandbox = AgpSandbox.start();
+ *      AgpClient client = AgpClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
+ *   sandbox.faults().failNext(1, 503);
+ *   SessionPage page = client.sessions().list(SessionQuery.all());   // retried, then answered
+ * }
+ * }</pre>
+ *
+ * <p>The live server's cap on {@code size} (100) is enforced: larger sizes answer 422, as they do there.
+ */
+public final class AgpSandbox implements AutoCloseable {
+
+  /** The key the sandbox accepts unless another is configured. */
+  public static final String DEFAULT_API_KEY = "sandbox-key";
+
+  private final MockWebServer server;
+  private final SandboxDispatcher dispatcher;
+  private final SandboxData data;
+  private final SandboxFaults faults;
+  private final String apiKey;
+
+  private AgpSandbox(Builder builder) {
+    this.apiKey = builder.apiKey;
+    this.data = builder.data;
+    this.faults = new SandboxFaults();
+    this.dispatcher = new SandboxDispatcher(apiKey, data, faults);
+    this.server = new MockWebServer();
+    server.setDispatcher(dispatcher);
+    try {
+      server.start(InetAddress.getLoopbackAddress(), builder.port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the sandbox on port " + builder.port, e);
+    }
+  }
+
+  /** @return a running sandbox with the default data set, on a free loopback port */
+  public static AgpSandbox start() {
+    return builder().start();
+  }
+
+  /** @return a builder for a sandbox with another port, key or data set */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the base URL to point a client at, with a trailing slash */
+  public String baseUrl() {
+    return server.url("/").toString();
+  }
+
+  /** @return the port the sandbox listens on */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** @return the bearer key the sandbox accepts */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** @return the sessions served, to read or add to */
+  public SandboxData data() {
+    return data;
+  }
+
+  /** @return the faults to inject */
+  public SandboxFaults faults() {
+    return faults;
+  }
+
+  /** @return every request received since the start (or the last {@link #resetStats()}), in arrival order */
+  public List<RecordedCall> requests() {
+    return List.copyOf(dispatcher.calls());
+  }
+
+  /** @return the largest number of requests the sandbox was handling at once */
+  public int maxInFlight() {
+    return dispatcher.maxInFlight();
+  }
+
+  /** Forgets the recorded requests and the in-flight maximum. */
+  public void resetStats() {
+    dispatcher.resetStats();
+  }
+
+  /** Stops the server. Idempotent. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AgpSandbox{baseUrl=" + baseUrl() + ", sessions=" + data.size() + "}";
+  }
+
+  /** Configures an {@link AgpSandbox}. */
+  public static final class Builder {
+    private int port;
+    private String apiKey = DEFAULT_API_KEY;
+    private SandboxData data = SandboxData.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the port.
+     *
+     * @param port a port from 1 to 65535, or 0 for a free one (the default)
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be between 0 (any free port) and 65535, but was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets the bearer key the sandbox accepts.
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      return this;
+    }
+
+    /**
+     * Uses the default data set generated from another seed.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.data = SandboxData.seeded(seed);
+      return this;
+    }
+
+    /**
+     * Starts with no sessions at all; add them through {@link AgpSandbox#data()}.
+     *
+     * @return this builder
+     */
+    public Builder empty() {
+      this.data = new SandboxData(42, java.time.Instant.parse("2026-05-07T14:30:00Z"));
+      return this;
+    }
+
+    /** @return the running sandbox */
+    public AgpSandbox start() {
+      return new AgpSandbox(this);
+    }
+  }
+}

@@ -1,0 +1,318 @@
+package dev.agp.sandbox;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/** Serves the sessions API from {@link SandboxData}, validating requests as strictly as the real server. */
+final class SandboxDispatcher extends Dispatcher {
+
+  /** The live server's cap on {@code size} for this endpoint. */
+  static final int MAX_SIZE = 100;
+  private static final Set<String> SINGLE_VALUED = Set.of("page", "size", "sort", "group_id", "parent_session_id", "owner");
+  private static final List<String> SORTS = List.of("created_at", "-created_at");
+  private static final List<String> OWNERS = List.of("me", "me-in-organization", "organization", "me-or-organization");
+  private static final Pattern SESSION = Pattern.compile("/api/v2/sessions/([^/]+)");
+  private static final Pattern STATUS = Pattern.compile("/api/v2/sessions/([^/]+)/status");
+  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+
+  private final String apiKey;
+  private final SandboxData data;
+  private final SandboxFaults faults;
+  private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+
+  SandboxDispatcher(String apiKey, SandboxData data, SandboxFaults faults) {
+    this.apiKey = apiKey;
+    this.data = data;
+    this.faults = faults;
+  }
+
+  List<RecordedCall> calls() {
+    return Collections.unmodifiableList(calls);
+  }
+
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  void resetStats() {
+    calls.clear();
+    maxInFlight.set(inFlight.get());
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      long latency = faults.latency().toMillis();
+      if (latency > 0) {
+        Thread.sleep(latency);
+      }
+      Answer answer = answer(request);
+      HttpUrl url = request.getUrl();
+      Map<String, List<String>> query = new LinkedHashMap<>();
+      for (String name : url.queryParameterNames()) {
+        query.put(name, List.copyOf(url.queryParameterValues(name)));
+      }
+      calls.add(new RecordedCall(request.getMethod(), url.encodedPath(), request.getTarget(), query, answer.status));
+      MockResponse.Builder response = new MockResponse.Builder()
+          .code(answer.status)
+          .addHeader("Content-Type", "application/json")
+          .addHeader("X-Request-Id", "sandbox-" + calls.size())
+          .body(answer.body);
+      if (answer.retryAfter != null) {
+        response.addHeader("Retry-After", answer.retryAfter);
+      }
+      return response.build();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** A status, a body and an optional Retry-After. */
+  private record Answer(int status, String body, @Nullable String retryAfter) {
+    static Answer json(int status, Object body) {
+      return new Answer(status, JSON.toJson(body), null);
+    }
+  }
+
+  private Answer answer(RecordedRequest request) {
+    if (!("Bearer " + apiKey).equals(request.getHeaders().get("Authorization"))) {
+      return Answer.json(401, Map.of("message", "Unauthorized"));
+    }
+    SandboxFaults.Fault fault = faults.poll();
+    if (fault != null && fault.kind() == SandboxFaults.Kind.STATUS) {
+      return new Answer(fault.status(), JSON.toJson(Map.of("detail", "Injected failure")), fault.retryAfter());
+    }
+    if (fault != null && fault.kind() == SandboxFaults.Kind.MALFORMED) {
+      return new Answer(200, "<html>this is not JSON</html>", null);
+    }
+    Answer answer = route(request);
+    if (fault != null && fault.kind() == SandboxFaults.Kind.TRUNCATED && answer.status == 200) {
+      return new Answer(200, answer.body.substring(0, answer.body.length() / 2), null);
+    }
+    return answer;
+  }
+
+  private Answer route(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (!request.getMethod().equals("GET")) {
+      return Answer.json(405, Map.of("detail", "Method Not Allowed"));
+    }
+    if (path.equals("/api/v2/sessions") || path.equals("/api/v2/sessions/")) {
+      return list(request.getUrl());
+    }
+    Matcher status = STATUS.matcher(path);
+    if (status.matches()) {
+      return withSession(HttpUrl.parse("http://x/" + status.group(1)).pathSegments().get(0),
+          s -> Answer.json(200, statusJson(s)));
+    }
+    Matcher session = SESSION.matcher(path);
+    if (session.matches()) {
+      return withSession(HttpUrl.parse("http://x/" + session.group(1)).pathSegments().get(0),
+          s -> Answer.json(200, sessionJson(s)));
+    }
+    return Answer.json(404, Map.of("detail", "Not Found"));
+  }
+
+  private Answer withSession(String id, java.util.function.Function<SandboxSession, Answer> found) {
+    if (!UUID.matcher(id).matches()) {
+      return Answer.json(422, Map.of("detail", List.of(item("uuid_parsing", List.of("path", "id"),
+          "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-]", id))));
+    }
+    return data.get(id).map(found).orElseGet(() -> Answer.json(404, Map.of("detail", "Session not found.")));
+  }
+
+  private Answer list(HttpUrl url) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (String name : SINGLE_VALUED) {
+      List<String> values = url.queryParameterValues(name);
+      if (values.size() > 1) {
+        errors.add(item("multiple_values", List.of("query", name), "Expected a single value, got " + values.size(), values));
+      }
+    }
+    int page = integer(url, "page", 1, 1, Integer.MAX_VALUE, errors);
+    int size = integer(url, "size", 10, 1, MAX_SIZE, errors);
+    String sort = oneOf(url, "sort", SORTS, "-created_at", errors);
+    String owner = oneOf(url, "owner", OWNERS, "me-in-organization", errors);
+    List<String> statuses = url.queryParameterValues("status").stream().map(String::valueOf).toList();
+    for (int i = 0; i < statuses.size(); i++) {
+      if (!SandboxData.STATUSES.contains(statuses.get(i))) {
+        errors.add(item("enum", List.of("query", "status", i), "Input should be " + quoted(SandboxData.STATUSES), statuses.get(i)));
+      }
+    }
+    List<String> agents = url.queryParameterValues("agent").stream().map(String::valueOf).toList();
+    String groupId = url.queryParameter("group_id");
+    String parentId = url.queryParameter("parent_session_id");
+    if (!errors.isEmpty()) {
+      return Answer.json(422, Map.of("detail", errors));
+    }
+    if (page > 1) {
+      int insert = faults.insertionsForPageRequest();
+      if (insert > 0) {
+        data.insertAtHead(insert);
+      }
+    }
+
+    Predicate<SandboxSession> filter = s -> true;
+    if (!statuses.isEmpty()) {
+      filter = filter.and(s -> statuses.contains(s.status()));
+    }
+    if (!agents.isEmpty()) {
+      filter = filter.and(s -> agents.contains(s.agent()));
+    }
+    if (groupId != null) {
+      filter = filter.and(s -> groupId.equals(s.groupId()));
+    }
+    if (owner.equals("me") || owner.equals("me-in-organization")) {
+      filter = filter.and(s -> s.owner().equals(SandboxSession.OWNER_ME));
+    }
+    List<SandboxSession> source;
+    if (parentId != null) {
+      Set<String> childIds = new java.util.HashSet<>(data.childIds(parentId));
+      source = data.newestFirst().stream().filter(s -> childIds.contains(s.id())).toList();
+    } else {
+      source = data.newestFirst();
+    }
+    List<SandboxSession> matching = source.stream().filter(filter).toList();
+    if (sort.equals("created_at")) {
+      List<SandboxSession> reversed = new ArrayList<>(matching);
+      Collections.reverse(reversed);
+      matching = reversed;
+    }
+    long from = (long) (page - 1) * size;
+    List<Object> items = new ArrayList<>();
+    for (long i = from; i < Math.min(matching.size(), from + size); i++) {
+      items.add(summaryJson(matching.get((int) i)));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("page", page);
+    body.put("total", matching.size());
+    return Answer.json(200, body);
+  }
+
+  private static int integer(HttpUrl url, String name, int fallback, int min, int max, List<Map<String, Object>> errors) {
+    String text = url.queryParameter(name);
+    if (text == null) {
+      return fallback;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      errors.add(item("int_parsing", List.of("query", name), "Input should be a valid integer, unable to parse string as an integer", text));
+      return fallback;
+    }
+    if (value < min) {
+      errors.add(item("greater_than_equal", List.of("query", name), "Input should be greater than or equal to " + min, text));
+    } else if (value > max) {
+      errors.add(item("less_than_equal", List.of("query", name), "Input should be less than or equal to " + max, text));
+    }
+    return value;
+  }
+
+  private static String oneOf(HttpUrl url, String name, List<String> allowed, String fallback, List<Map<String, Object>> errors) {
+    String text = url.queryParameter(name);
+    if (text == null) {
+      return fallback;
+    }
+    if (!allowed.contains(text)) {
+      errors.add(item("enum", List.of("query", name), "Input should be " + quoted(allowed), text));
+      return fallback;
+    }
+    return text;
+  }
+
+  private static String quoted(List<String> values) {
+    List<String> quoted = values.stream().map(v -> "'" + v + "'").toList();
+    return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+  }
+
+  private static Map<String, Object> item(String type, List<Object> loc, String msg, Object input) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("type", type);
+    item.put("loc", loc);
+    item.put("msg", msg);
+    item.put("input", input);
+    return item;
+  }
+
+  static Map<String, Object> summaryJson(SandboxSession s) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", s.id());
+    json.put("agent", s.agent());
+    json.put("status", s.status());
+    json.put("first_message", s.firstMessage() == null ? null : messageJson(s.firstMessage()));
+    json.put("created_at", time(s.createdAt()));
+    json.put("started_at", time(s.startedAt()));
+    json.put("finished_at", time(s.finishedAt()));
+    // Fields the live API sends that the documentation page does not list.
+    json.put("agent_view_url", "https://platform.hcompany.ai/sessions/" + s.id());
+    json.put("last_activity_at", time(s.finishedAt() != null ? s.finishedAt() : s.startedAt()));
+    return json;
+  }
+
+  private Map<String, Object> sessionJson(SandboxSession s) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("agent", s.inlineAgent()
+        ? Map.of("name", s.agent() == null ? "inline-agent" : s.agent(), "model", "holo3-1-35b")
+        : s.agent() == null ? "inline-agent" : s.agent());
+    request.put("messages", s.firstMessage() == null ? null : List.of(messageJson(s.firstMessage())));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", s.id());
+    json.put("request", request);
+    json.put("status", statusJson(s));
+    json.put("agent_view_url", "https://platform.hcompany.ai/sessions/" + s.id());
+    json.put("latest_answer", s.status().equals("completed") ? "Done." : null);
+    json.put("created_at", time(s.createdAt()));
+    json.put("started_at", time(s.startedAt()));
+    json.put("finished_at", time(s.finishedAt()));
+    return json;
+  }
+
+  private Map<String, Object> statusJson(SandboxSession s) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("status", s.status());
+    json.put("error", s.error());
+    json.put("steps", s.steps());
+    json.put("usage_per_model", s.steps() == 0 ? List.of() : List.of(Map.of(
+        "name", "holo3-1-35b", "input_tokens", 1200 * s.steps(), "output_tokens", 40 * s.steps(), "reasoning_tokens", 0)));
+    json.put("subagent_session_ids", data.childIds(s.id()));
+    return json;
+  }
+
+  private static Map<String, Object> messageJson(String text) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", "user_message");
+    json.put("message", text);
+    json.put("images", List.of());
+    json.put("caller_id", "user");
+    return json;
+  }
+
+  private static @Nullable String time(@Nullable Instant instant) {
+    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+}
