@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -37,6 +38,9 @@ public final class AgpClient implements AutoCloseable {
   /** The environment variable read for the API key when {@value #API_KEY_ENV} is unset. */
   public static final String API_KEY_FALLBACK_ENV = "HAI_API_KEY";
 
+  /** How many requests a client that built its own OkHttpClient runs at once, per host and in all. */
+  static final int MAX_CONCURRENT_REQUESTS = 64;
+
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
   private final boolean ownsHttpClient;
@@ -48,7 +52,16 @@ public final class AgpClient implements AutoCloseable {
     this.baseUrl = baseUrl;
     this.retryPolicy = builder.retryPolicy;
     this.ownsHttpClient = builder.httpClient == null;
-    OkHttpClient.Builder http = ownsHttpClient ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
+    OkHttpClient.Builder http;
+    if (ownsHttpClient) {
+      // OkHttp allows 5 concurrent requests per host by default; pagination and tree walks may ask for more.
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(MAX_CONCURRENT_REQUESTS);
+      dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_REQUESTS);
+      http = new OkHttpClient.Builder().dispatcher(dispatcher);
+    } else {
+      http = builder.httpClient.newBuilder();
+    }
     if (ownsHttpClient || builder.connectTimeout != null) {
       http.connectTimeout(millis(builder.connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
     }
@@ -178,7 +191,8 @@ public final class AgpClient implements AutoCloseable {
     /**
      * Shares a caller's {@link OkHttpClient} (its connection pool and dispatcher). The SDK derives its own
      * client from it with {@link OkHttpClient#newBuilder()}, and {@link AgpClient#close()} leaves it open.
-     * Its timeouts are kept unless set here.
+     * Its timeouts are kept unless set here, and so are its dispatcher's limits: OkHttp runs at most 5
+     * requests per host by default, which caps pagination and tree walks with a higher concurrency.
      *
      * @param httpClient the client to share
      * @return this builder

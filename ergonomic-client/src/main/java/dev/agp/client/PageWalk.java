@@ -40,6 +40,10 @@ final class PageWalk {
   private long latestTotal = -1;
   private long yielded;
   private int repairs;
+  private long productiveTotal = -1;
+  private int unproductivePages;
+  private int unproductiveBudget = Integer.MAX_VALUE;
+  private int catchUpBefore;
   private int repairBudget;
   private boolean done;
 
@@ -133,17 +137,32 @@ final class PageWalk {
         // Insertions shift them toward later pages: re-reading this page in the new state suffices.
         int back = delta < 0 ? (int) Math.min(Integer.MAX_VALUE, ceilDiv(-delta, pageSize)) : 0;
         cancelWindow();
+        // Pages before this one are re-read to fill a gap: most of what they hold was yielded already.
+        catchUpBefore = Math.max(catchUpBefore, page);
         nextPage = Math.max(1, page - back);
         referenceTotal = null;
         latestTotal = total;
         // Fall through to next() outside the lock.
       } else {
-        boolean trustedReference = referenceTotal != null;
         List<SessionSummary> fresh = seen.keepNew(response.items());
-        if (fresh.isEmpty() && trustedReference && !drifted) {
-          // A full page of sessions already seen while nothing moved: the server repeats itself.
-          finish();
-          return CompletableFuture.completedFuture(null);
+        if (productiveTotal < 0) {
+          productiveTotal = total;
+        }
+        if (fresh.isEmpty()) {
+          // Pages with nothing new are expected while re-reading after a repair, and while catching up with
+          // sessions inserted since the last page that had something new (at most one page per page size of
+          // growth). Beyond that the server is repeating itself, for example ignoring the page parameter.
+          unproductivePages++;
+          unproductiveBudget--;
+          long growth = Math.max(0, total - productiveTotal);
+          boolean explained = page < catchUpBefore || (long) (unproductivePages - 1) * pageSize < growth;
+          if (!explained || unproductiveBudget < 0) {
+            finish();
+            return CompletableFuture.completedFuture(null);
+          }
+        } else {
+          unproductivePages = 0;
+          productiveTotal = total;
         }
         if (fresh.size() > limit - yielded) {
           fresh = new ArrayList<>(fresh.subList(0, (int) (limit - yielded)));
@@ -152,11 +171,16 @@ final class PageWalk {
         referenceTotal = total;
         latestTotal = total;
         if (repairBudget == 0) {
+          // Both budgets scale with the listing as first seen, so that a walk always ends.
           repairBudget = (int) Math.min(1_000, 2 * ceilDiv(total, pageSize) + 10);
+          unproductiveBudget = repairBudget;
         }
         nextPage = page + 1;
         if (yielded >= limit || !morePagesExpected()) {
           finish();
+        } else {
+          // Request the following pages now, so that they arrive while the consumer handles this one.
+          fillWindow();
         }
         return CompletableFuture.completedFuture(new Batch(response, fresh));
       }

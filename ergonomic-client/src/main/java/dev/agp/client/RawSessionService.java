@@ -57,7 +57,7 @@ public final class RawSessionService {
    * @return a future of the page; it fails with an {@link dev.agp.client.errors.AgpException}
    */
   public CompletableFuture<ApiResponse<SessionPage>> listAsync(SessionQuery query) {
-    return transport.executeAsync(listRequest(query), listEndpoint(query)).thenApply(response -> toPage(response, query));
+    return Futures.map(transport.executeAsync(listRequest(query), listEndpoint(query)), response -> toPage(response, query));
   }
 
   /**

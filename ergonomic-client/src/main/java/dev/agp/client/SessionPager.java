@@ -190,9 +190,8 @@ public final class SessionPager implements Iterable<SessionSummary> {
   }
 
   private PageWalk newWalk() {
-    IntFunction<CompletableFuture<SessionPage>> fetch = page -> sessions
-        .listAsync(query.toBuilder().page(page).build())
-        .thenApply(ApiResponse::body);
+    IntFunction<CompletableFuture<SessionPage>> fetch =
+        page -> Futures.map(sessions.listAsync(query.toBuilder().page(page).build()), ApiResponse::body);
     return new PageWalk(fetch, query.page().orElse(1), query.effectivePageSize(), concurrency, limit,
         query.sort().orElse(null));
   }

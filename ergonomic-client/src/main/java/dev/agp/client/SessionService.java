@@ -44,7 +44,7 @@ public final class SessionService {
    * @return a future of the page
    */
   public CompletableFuture<SessionPage> listAsync(SessionQuery query) {
-    return raw.listAsync(query).thenApply(ApiResponse::body);
+    return Futures.map(raw.listAsync(query), ApiResponse::body);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class SessionService {
    * @return a future of the session
    */
   public CompletableFuture<Session> retrieveAsync(String id) {
-    return raw.retrieveAsync(id).thenApply(ApiResponse::body);
+    return Futures.map(raw.retrieveAsync(id), ApiResponse::body);
   }
 
   /**
@@ -86,7 +86,7 @@ public final class SessionService {
    * @return a future of the status
    */
   public CompletableFuture<SessionStatus> statusAsync(String id) {
-    return raw.statusAsync(id).thenApply(ApiResponse::body);
+    return Futures.map(raw.statusAsync(id), ApiResponse::body);
   }
 
   /**

@@ -75,13 +75,23 @@ class AsyncTest extends MockServerTestBase {
   @Test
   void cancellingTheFutureCancelsTheRequestInFlight() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{\"status\":\"running\"}").headersDelay(10, TimeUnit.SECONDS).build());
-    AgpClient client = track(builder().build());
+    java.util.concurrent.atomic.AtomicInteger canceled = new java.util.concurrent.atomic.AtomicInteger();
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().eventListener(new okhttp3.EventListener() {
+      @Override
+      public void canceled(okhttp3.Call call) {
+        canceled.incrementAndGet();
+      }
+    }).build();
+    AgpClient client = track(builder().httpClient(http).build());
 
     CompletableFuture<SessionStatus> future = client.sessions().statusAsync("slow");
     take(); // the request reached the server
     future.cancel(true);
 
     assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
+    assertThat(canceled.get()).isEqualTo(1);
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
     // Nothing is retried after a cancel.
     assertThat(sleeper.waits).isEmpty();
   }

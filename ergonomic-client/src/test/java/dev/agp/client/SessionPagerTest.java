@@ -1,0 +1,263 @@
+package dev.agp.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agp.client.errors.InternalServerException;
+import dev.agp.generated.model.LifecycleStatus;
+import dev.agp.generated.model.SessionSort;
+import dev.agp.generated.model.SessionSummary;
+import dev.agp.sandbox.AgpSandbox;
+import dev.agp.sandbox.SandboxSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SessionPagerTest extends SandboxTestBase {
+
+  private static List<String> ids(Iterable<SessionSummary> sessions) {
+    List<String> ids = new ArrayList<>();
+    sessions.forEach(s -> ids.add(s.getId()));
+    return ids;
+  }
+
+  private List<String> expectedIds() {
+    return sandbox().data().newestFirst().stream()
+        .filter(s -> s.owner().equals(SandboxSession.OWNER_ME))
+        .map(SandboxSession::id)
+        .toList();
+  }
+
+  @ParameterizedTest(name = "{0} sessions at concurrency {1} -> pages {2}")
+  @CsvSource({
+      "0, 1, 1",
+      "0, 4, 1",
+      "1, 4, 1",
+      "100, 1, 1",
+      "100, 4, 1",
+      "200, 1, 1;2",
+      "200, 4, 1;2",
+      "250, 1, 1;2;3",
+      "250, 4, 1;2;3"})
+  void requestsExactlyThePagesThatExist(int count, int concurrency, String pages) {
+    sandboxWith(count);
+
+    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(concurrency));
+
+    assertThat(ids).hasSize(count).doesNotHaveDuplicates().isEqualTo(expectedIds());
+    assertThat(pagesRequested()).containsExactlyInAnyOrder(pages.split(";"));
+    assertThat(listRequests()).allSatisfy(target -> assertThat(target).contains("size=100"));
+  }
+
+  @Test
+  void sequentialRequestsComeInPageOrder() {
+    sandboxWith(350);
+    ids(client().sessions().listAll(SessionQuery.all()).concurrency(1));
+    assertThat(pagesRequested()).containsExactly("1", "2", "3", "4");
+    assertThat(sandbox().maxInFlight()).isEqualTo(1);
+  }
+
+  @Test
+  void nothingIsRequestedUntilIterationStarts() {
+    sandboxWith(10);
+    SessionPager pager = client().sessions().listAll(SessionQuery.all());
+    Iterable<SessionPage> pages = pager.pages();
+    Stream<SessionSummary> stream = pager.stream();
+    assertThat(sandbox().requests()).isEmpty();
+    stream.close();
+    assertThat(pages.iterator().hasNext()).isTrue();
+    assertThat(sandbox().requests()).hasSize(1);
+  }
+
+  @Test
+  void theQuerysFiltersAndPageSizeAreKept() {
+    sandbox();
+    List<SessionSummary> failed = new ArrayList<>();
+    client().sessions().listAll(SessionQuery.builder().status(LifecycleStatus.FAILED).pageSize(7).build()).forEach(failed::add);
+
+    assertThat(failed).isNotEmpty().allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(LifecycleStatus.FAILED));
+    assertThat(listRequests()).allSatisfy(t -> assertThat(t).contains("size=7").contains("status=failed"));
+  }
+
+  @Test
+  void oldestFirstIsWalkedInThatOrder() {
+    sandboxWith(230);
+    List<String> ids = ids(client().sessions().listAll(SessionQuery.builder().sort(SessionSort.CREATED_AT_ASC).build()));
+    List<String> expected = new ArrayList<>(expectedIds());
+    java.util.Collections.reverse(expected);
+    assertThat(ids).isEqualTo(expected);
+  }
+
+  @Test
+  void prefetchKeepsListingOrderAndNeverExceedsTheBound() {
+    sandboxWith(2000);
+    sandbox().faults().latency(Duration.ofMillis(20));
+
+    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(3));
+
+    assertThat(ids).isEqualTo(expectedIds());
+    assertThat(sandbox().maxInFlight()).isEqualTo(3);
+    assertThat(pagesRequested()).hasSize(20).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theDefaultConcurrencyIsFour() {
+    sandboxWith(1500);
+    sandbox().faults().latency(Duration.ofMillis(20));
+    assertThat(client().sessions().listAll(SessionQuery.all()).stream().count()).isEqualTo(1500);
+    assertThat(sandbox().maxInFlight()).isEqualTo(4);
+  }
+
+  @Test
+  void limitStopsWithoutRequestingPagesBeyondIt() {
+    sandboxWith(2000);
+    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).limit(150));
+    assertThat(ids).isEqualTo(expectedIds().subList(0, 150));
+    assertThat(pagesRequested()).containsExactlyInAnyOrder("1", "2");
+  }
+
+  @Test
+  void limitWithinTheFirstPageMakesOneRequest() {
+    sandboxWith(2000);
+    assertThat(client().sessions().listAll(SessionQuery.all()).limit(100).stream().count()).isEqualTo(100);
+    assertThat(pagesRequested()).containsExactly("1");
+  }
+
+  @Test
+  void closingTheStreamCancelsPrefetchedPages() {
+    sandboxWith(2000);
+    sandbox().faults().latency(Duration.ofMillis(300));
+    AtomicInteger canceled = new AtomicInteger();
+    OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void canceled(Call call) {
+        canceled.incrementAndGet();
+      }
+    }).build();
+    try {
+      AgpClient client = track(builder().httpClient(http).build());
+      try (Stream<SessionSummary> stream = client.sessions().listAll(SessionQuery.all()).stream()) {
+        assertThat(stream.findFirst()).isPresent();
+      }
+      // Pages 2 to 5 were requested ahead of the consumer, and the close cancelled them.
+      assertThat(canceled.get()).isEqualTo(4);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void closingTheIteratorEarlyStopsFurtherRequests() {
+    sandboxWith(2000);
+    SessionPager.PagerIterator<SessionSummary> iterator =
+        client().sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
+    for (int i = 0; i < 150; i++) {
+      iterator.next();
+    }
+    iterator.close();
+    assertThat(iterator.hasNext()).isFalse();
+    int requests = listRequests().size();
+    assertThat(requests).isLessThanOrEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "concurrency {0}")
+  @ValueSource(ints = {1, 4})
+  void insertsAtTheHeadDuringTheWalkYieldEveryOriginalSessionOnce(int concurrency) {
+    sandboxWith(1000);
+    List<String> original = expectedIds();
+    sandbox().faults().insertAtHeadBetweenPages(7, 6);
+
+    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(concurrency));
+
+    assertThat(ids).doesNotHaveDuplicates().containsAll(original);
+    // Inserted sessions are newer than the walk's start: none of them is yielded.
+    assertThat(ids).hasSize(original.size());
+    assertThat(sandbox().data().size()).isEqualTo(1042);
+  }
+
+  @Test
+  void insertsOfMoreThanAPageAtOnceAreRepairedToo() {
+    sandboxWith(1000);
+    List<String> original = expectedIds();
+    sandbox().faults().insertAtHeadBetweenPages(250, 2);
+
+    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(4));
+
+    assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(original);
+  }
+
+  @Test
+  void pagesGiveWholePagesWithTheirNumbers() {
+    sandboxWith(230);
+    List<SessionPage> pages = new ArrayList<>();
+    client().sessions().listAll(SessionQuery.all()).pages().forEach(pages::add);
+    assertThat(pages).extracting(SessionPage::page).containsExactly(1, 2, 3);
+    assertThat(pages).extracting(p -> p.items().size()).containsExactly(100, 100, 30);
+    assertThat(pages).allSatisfy(p -> assertThat(p.total()).isEqualTo(230));
+  }
+
+  @Test
+  void forEachAsyncHandsOverEverySessionInOrder() throws Exception {
+    sandboxWith(530);
+    List<String> ids = new CopyOnWriteArrayList<>();
+    client().sessions().listAll(SessionQuery.all()).forEachAsync(s -> ids.add(s.getId())).get(10, TimeUnit.SECONDS);
+    assertThat(ids).isEqualTo(expectedIds());
+  }
+
+  @Test
+  void cancellingForEachAsyncStopsTheWalk() throws Exception {
+    sandboxWith(2000);
+    sandbox().faults().latency(Duration.ofMillis(100));
+    List<String> ids = new CopyOnWriteArrayList<>();
+    var walk = client().sessions().listAll(SessionQuery.all()).forEachAsync(s -> ids.add(s.getId()));
+    walk.cancel(true);
+    assertThat(walk).isCancelled();
+    assertThat(listRequests().size()).isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void aFailingPageFailsTheWalkWithTheTypedErrorAfterRetries() {
+    sandboxWith(300);
+    AgpClient client = track(builder().maxRetries(1).build());
+    SessionPager.PagerIterator<SessionSummary> iterator = client.sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
+    for (int i = 0; i < 100; i++) {
+      iterator.next();
+    }
+    sandbox().faults().failNext(10, 500);
+    assertThatThrownBy(() -> {
+      while (iterator.hasNext()) {
+        iterator.next();
+      }
+    }).isInstanceOf(InternalServerException.class);
+    assertThat(iterator.hasNext()).isFalse();
+  }
+
+  @Test
+  void invalidSettingsAreRejected() {
+    SessionPager pager = client().sessions().listAll(SessionQuery.all());
+    assertThatThrownBy(() -> pager.concurrency(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 or more");
+    assertThatThrownBy(() -> pager.limit(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 or more");
+    assertThat(pager.query().pageSize()).hasValue(100);
+  }
+
+  @Test
+  void sandboxIsNotNeededForTheLimitOfAnEmptyListing() throws IOException {
+    try (AgpSandbox empty = AgpSandbox.builder().empty().start();
+        AgpClient client = AgpClient.builder().baseUrl(empty.baseUrl()).apiKey(empty.apiKey()).build()) {
+      assertThat(client.sessions().listAll(SessionQuery.all()).limit(5).stream().count()).isZero();
+    }
+  }
+}
