@@ -1,6 +1,5 @@
 package dev.agp.client;
 
-import dev.agp.client.errors.AgpException;
 import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.SessionSummary;
 import java.time.OffsetDateTime;
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Only one {@link #next()} may be outstanding at a time (the single consumer's pull); the methods that
  * touch state are synchronized because completions arrive on HTTP threads.
  */
-final class PageWalk {
+final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
   /** The next batch of sessions, with the page it came from; {@code null} future value means the end. */
   record Batch(SessionPage page, List<SessionSummary> fresh) {}
@@ -58,7 +57,8 @@ final class PageWalk {
   }
 
   /** @return a future of the next batch, or of {@code null} at the end */
-  synchronized CompletableFuture<@Nullable Batch> next() {
+  @Override
+  public synchronized CompletableFuture<@Nullable Batch> next() {
     if (done || yielded >= limit) {
       finish();
       return CompletableFuture.completedFuture(null);
@@ -84,7 +84,8 @@ final class PageWalk {
   }
 
   /** Cancels every request in flight; later {@link #next()} calls answer the end. Idempotent. */
-  synchronized void close() {
+  @Override
+  public synchronized void close() {
     done = true;
     cancelWindow();
   }
@@ -250,7 +251,4 @@ final class PageWalk {
     }
   }
 
-  static AgpException interrupted(InterruptedException e) {
-    return new AgpException("Interrupted while waiting for a page of sessions", e);
-  }
 }

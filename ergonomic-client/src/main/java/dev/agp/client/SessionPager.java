@@ -1,22 +1,15 @@
 package dev.agp.client;
 
-import dev.agp.client.errors.AgpException;
 import dev.agp.generated.model.SessionSummary;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A lazy auto-pager over every session matching a query, from
@@ -121,9 +114,8 @@ public final class SessionPager implements Iterable<SessionSummary> {
    * @return a new iterator over the sessions
    */
   @Override
-  public PagerIterator<SessionSummary> iterator() {
-    PageWalk walk = newWalk();
-    return new PagerIterator<>(walk, batch -> batch.fresh().iterator());
+  public CloseableIterator<SessionSummary> iterator() {
+    return AsyncSources.iterator(newWalk(), batch -> batch.fresh().iterator());
   }
 
   /**
@@ -133,7 +125,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
    * @return a new stream over the sessions
    */
   public Stream<SessionSummary> stream() {
-    PagerIterator<SessionSummary> iterator = iterator();
+    CloseableIterator<SessionSummary> iterator = iterator();
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
         .onClose(iterator::close);
@@ -146,7 +138,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
    * @return an iterable of pages; each iteration is a fresh walk
    */
   public Iterable<SessionPage> pages() {
-    return () -> new PagerIterator<>(newWalk(), batch -> Collections.singletonList(
+    return () -> AsyncSources.iterator(newWalk(), batch -> Collections.singletonList(
         new SessionPage(batch.fresh(), batch.page().page(), batch.page().pageSize(), batch.page().total())).iterator());
   }
 
@@ -159,34 +151,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super SessionSummary> action) {
     Objects.requireNonNull(action, "action");
-    PageWalk walk = newWalk();
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    result.whenComplete((ignored, error) -> walk.close());
-    pump(walk, action, result);
-    return result;
-  }
-
-  private static void pump(PageWalk walk, Consumer<? super SessionSummary> action, CompletableFuture<Void> result) {
-    walk.next().whenComplete((batch, error) -> {
-      if (result.isDone()) {
-        return;
-      }
-      if (error != null) {
-        result.completeExceptionally(unwrap(error));
-        return;
-      }
-      if (batch == null) {
-        result.complete(null);
-        return;
-      }
-      try {
-        batch.fresh().forEach(action);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      pump(walk, action, result);
-    });
+    return AsyncSources.forEach(newWalk(), batch -> batch.fresh().iterator(), action);
   }
 
   private PageWalk newWalk() {
@@ -196,84 +161,9 @@ public final class SessionPager implements Iterable<SessionSummary> {
         query.sort().orElse(null));
   }
 
-  static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
   @Override
   public String toString() {
     return "SessionPager{query=" + query + ", concurrency=" + concurrency
         + (limit == Long.MAX_VALUE ? "" : ", limit=" + limit) + "}";
-  }
-
-  /**
-   * An iterator over a walk that can be closed to cancel the pages requested ahead. It closes itself at the
-   * end of the walk and when a page fails.
-   *
-   * @param <T> sessions, or pages
-   */
-  public static final class PagerIterator<T> implements Iterator<T>, AutoCloseable {
-    private final PageWalk walk;
-    private final java.util.function.Function<PageWalk.Batch, Iterator<T>> unpack;
-    private Iterator<T> current = Collections.emptyIterator();
-    private boolean ended;
-
-    PagerIterator(PageWalk walk, java.util.function.Function<PageWalk.Batch, Iterator<T>> unpack) {
-      this.walk = walk;
-      this.unpack = unpack;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (!current.hasNext()) {
-        if (ended) {
-          return false;
-        }
-        PageWalk.Batch batch = await(walk.next());
-        if (batch == null) {
-          ended = true;
-          return false;
-        }
-        current = unpack.apply(batch);
-      }
-      return true;
-    }
-
-    @Override
-    public T next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("no more sessions");
-      }
-      return current.next();
-    }
-
-    /** Stops the walk and cancels the requests in flight. Idempotent. */
-    @Override
-    public void close() {
-      ended = true;
-      current = Collections.emptyIterator();
-      walk.close();
-    }
-
-    private PageWalk.@Nullable Batch await(CompletableFuture<PageWalk.@Nullable Batch> future) {
-      try {
-        return future.get();
-      } catch (InterruptedException e) {
-        close();
-        Thread.currentThread().interrupt();
-        throw PageWalk.interrupted(e);
-      } catch (ExecutionException | CancellationException e) {
-        close();
-        Throwable cause = unwrap(e);
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        throw new AgpException("Listing sessions failed: " + cause, cause);
-      }
-    }
   }
 }

@@ -2,7 +2,14 @@ package dev.agp.client;
 
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -104,6 +111,92 @@ public final class SessionService {
    */
   public SessionPager listAll(SessionQuery query) {
     return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE);
+  }
+
+  /**
+   * Lists the direct children (subagent sessions) of a session, auto-paginated, newest first.
+   *
+   * @param parentId the parent session's id
+   * @return a lazy pager over the children
+   */
+  public SessionPager children(String parentId) {
+    return listAll(SessionQuery.builder().parentSessionId(RawSessionService.requireId(parentId)).build());
+  }
+
+  /**
+   * Walks a whole session tree and returns it as an immutable structure. The root's summary is derived
+   * from retrieving the root ({@code request.agent} as a catalog id or an inline agent's name, and its
+   * status); every other node comes from its parent's child list, in listing order. Child lists of
+   * different sessions are fetched concurrently, with at most {@link TreeOptions#concurrency()} requests in
+   * flight across the whole walk, so a tree of N sessions and depth D takes about
+   * {@code max(D + 1, N / concurrency)} round trips. A session met again is reported (see
+   * {@link SessionTree#repeats()} and {@link TreeOptions.Builder#onRepeat}) and not followed, so the walk
+   * always ends.
+   *
+   * @param rootId the root session's id
+   * @param options limits, concurrency, filter, repeat listener
+   * @return the tree
+   * @throws SessionTreeException naming the session whose children (or the root itself) could not be read
+   */
+  public SessionTree tree(String rootId, TreeOptions options) {
+    TreeWalk walk = newTreeWalk(rootId, options);
+    List<SessionNode> nodes = new ArrayList<>();
+    try (CloseableIterator<SessionNode> iterator = AsyncSources.iterator(walk, node -> List.of(node).iterator())) {
+      iterator.forEachRemaining(nodes::add);
+    }
+    return SessionTree.of(nodes, options.filter(), walk.repeats(), walk.nodeLimitReached(), walk.depthLimitReached());
+  }
+
+  /**
+   * Walks a whole session tree with the default options; see {@link #tree(String, TreeOptions)}.
+   *
+   * @param rootId the root session's id
+   * @return the tree
+   */
+  public SessionTree tree(String rootId) {
+    return tree(rootId, TreeOptions.defaults());
+  }
+
+  /**
+   * Walks a whole session tree without blocking; cancelling the future cancels the walk and every request
+   * in flight.
+   *
+   * @param rootId the root session's id
+   * @param options limits, concurrency, filter, repeat listener
+   * @return a future of the tree; it fails with a {@link SessionTreeException}
+   */
+  public CompletableFuture<SessionTree> treeAsync(String rootId, TreeOptions options) {
+    TreeWalk walk = newTreeWalk(rootId, options);
+    List<SessionNode> nodes = Collections.synchronizedList(new ArrayList<>());
+    return Futures.map(AsyncSources.forEach(walk, node -> List.of(node).iterator(), nodes::add),
+        ignored -> SessionTree.of(nodes, options.filter(), walk.repeats(), walk.nodeLimitReached(), walk.depthLimitReached()));
+  }
+
+  /**
+   * Walks a session tree lazily, as a stream of nodes in depth-first pre-order: the root first, a parent
+   * always before its children, siblings in listing order. Child lists are fetched ahead of the consumer as
+   * for {@link #tree(String, TreeOptions)}; the filter selects which nodes are returned without cutting the
+   * walk short. Close the stream to cancel the walk.
+   *
+   * @param rootId the root session's id
+   * @param options limits, concurrency, filter, repeat listener
+   * @return a lazy stream; nothing is requested until it is consumed
+   */
+  public Stream<SessionNode> descendants(String rootId, TreeOptions options) {
+    // The walk makes its first request when the stream is first consumed.
+    CloseableIterator<SessionNode> iterator = AsyncSources.iterator(newTreeWalk(rootId, options),
+        node -> options.filter().test(node.session()) ? List.of(node).iterator() : Collections.emptyIterator());
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(iterator::close);
+  }
+
+  private TreeWalk newTreeWalk(String rootId, TreeOptions options) {
+    RawSessionService.requireId(rootId);
+    Objects.requireNonNull(options, "options");
+    return new TreeWalk(rootId, options,
+        id -> Futures.map(raw.retrieveAsync(id), response -> Summaries.of(response.body())),
+        (parentId, page) -> Futures.map(raw.listAsync(SessionQuery.builder()
+            .parentSessionId(parentId).pageSize(SessionPager.DEFAULT_PAGE_SIZE).page(page).build()), ApiResponse::body));
   }
 
   /** @return the same calls, answering with the HTTP status and headers alongside the body */

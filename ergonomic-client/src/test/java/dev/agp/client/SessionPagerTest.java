@@ -162,7 +162,7 @@ class SessionPagerTest extends SandboxTestBase {
   @Test
   void closingTheIteratorEarlyStopsFurtherRequests() {
     sandboxWith(2000);
-    SessionPager.PagerIterator<SessionSummary> iterator =
+    CloseableIterator<SessionSummary> iterator =
         client().sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
     for (int i = 0; i < 150; i++) {
       iterator.next();
@@ -232,7 +232,7 @@ class SessionPagerTest extends SandboxTestBase {
   void aFailingPageFailsTheWalkWithTheTypedErrorAfterRetries() {
     sandboxWith(300);
     AgpClient client = track(builder().maxRetries(1).build());
-    SessionPager.PagerIterator<SessionSummary> iterator = client.sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
+    CloseableIterator<SessionSummary> iterator = client.sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
     for (int i = 0; i < 100; i++) {
       iterator.next();
     }

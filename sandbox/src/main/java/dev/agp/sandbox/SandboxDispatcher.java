@@ -168,6 +168,10 @@ final class SandboxDispatcher extends Dispatcher {
     if (!errors.isEmpty()) {
       return Answer.json(422, Map.of("detail", errors));
     }
+    Integer branchFailure = faults.childListFailure(parentId);
+    if (branchFailure != null) {
+      return Answer.json(branchFailure, Map.of("detail", "Injected failure listing the children of " + parentId));
+    }
     if (page > 1) {
       int insert = faults.insertionsForPageRequest();
       if (insert > 0) {

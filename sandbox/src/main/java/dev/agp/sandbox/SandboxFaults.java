@@ -22,6 +22,7 @@ public final class SandboxFaults {
   private Duration latency = Duration.ZERO;
   private int insertPerPageRequest;
   private int insertTimes;
+  private final java.util.Map<String, Integer> failingChildLists = new java.util.HashMap<>();
 
   SandboxFaults() {}
 
@@ -107,6 +108,19 @@ public final class SandboxFaults {
   }
 
   /**
+   * Answers every listing of the children of {@code parentId} ({@code parent_session_id=...}) with
+   * {@code status}, until {@link #clear()}: a broken branch of a session tree.
+   *
+   * @param parentId the parent whose child list fails
+   * @param status the HTTP status, for example 500
+   * @return this
+   */
+  public synchronized SandboxFaults failChildListsOf(String parentId, int status) {
+    failingChildLists.put(Objects.requireNonNull(parentId, "parentId"), status);
+    return this;
+  }
+
+  /**
    * Removes every fault.
    *
    * @return this
@@ -116,7 +130,12 @@ public final class SandboxFaults {
     latency = Duration.ZERO;
     insertPerPageRequest = 0;
     insertTimes = 0;
+    failingChildLists.clear();
     return this;
+  }
+
+  synchronized @Nullable Integer childListFailure(@Nullable String parentId) {
+    return parentId == null ? null : failingChildLists.get(parentId);
   }
 
   synchronized Duration latency() {

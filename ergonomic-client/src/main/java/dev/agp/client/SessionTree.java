@@ -1,0 +1,152 @@
+package dev.agp.client;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import dev.agp.generated.model.SessionSummary;
+
+/**
+ * A whole session tree, from {@link SessionService#tree(String, TreeOptions)}: immutable.
+ *
+ * <pre>{@code
+ * SessionTree tree = client.sessions().tree(managerId, TreeOptions.defaults());
+ * tree.preOrder().forEach(n -> System.out.println("  ".repeat(n.depth()) + n.id() + " " + n.session().getStatusRaw()));
+ * if (tree.hasRepeats()) { ... }
+ * }</pre>
+ */
+public final class SessionTree {
+
+  private final TreeNode root;
+  private final List<RepeatedSession> repeats;
+  private final boolean nodeLimitReached;
+  private final boolean depthLimitReached;
+  private final int size;
+
+  private SessionTree(TreeNode root, List<RepeatedSession> repeats, boolean nodeLimitReached, boolean depthLimitReached) {
+    this.root = root;
+    this.repeats = List.copyOf(repeats);
+    this.nodeLimitReached = nodeLimitReached;
+    this.depthLimitReached = depthLimitReached;
+    this.size = (int) preOrder().count();
+  }
+
+  /**
+   * Builds a tree from nodes in pre-order, keeping a node that fails {@code filter} only as an ancestor of
+   * one that passes (the root is always kept).
+   */
+  static SessionTree of(List<SessionNode> preOrder, Predicate<SessionSummary> filter, List<RepeatedSession> repeats,
+      boolean nodeLimitReached, boolean depthLimitReached) {
+    Map<String, List<SessionNode>> children = new HashMap<>();
+    for (SessionNode node : preOrder.subList(1, preOrder.size())) {
+      children.computeIfAbsent(node.parentIdOrNull(), k -> new ArrayList<>()).add(node);
+    }
+    TreeNode root = build(preOrder.get(0), children, filter);
+    return new SessionTree(root, repeats, nodeLimitReached, depthLimitReached);
+  }
+
+  private static TreeNode build(SessionNode root, Map<String, List<SessionNode>> children, Predicate<SessionSummary> filter) {
+    // Iterative post-order, so that a deep tree cannot overflow the stack: children are built before parents.
+    Deque<SessionNode> pending = new ArrayDeque<>();
+    Deque<SessionNode> parentsLast = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      SessionNode node = pending.pop();
+      parentsLast.push(node);
+      children.getOrDefault(node.id(), List.of()).forEach(pending::push);
+    }
+    Map<String, TreeNode> kept = new HashMap<>();
+    TreeNode result = null;
+    while (!parentsLast.isEmpty()) {
+      SessionNode node = parentsLast.pop();
+      List<TreeNode> keptChildren = new ArrayList<>();
+      for (SessionNode child : children.getOrDefault(node.id(), List.of())) {
+        TreeNode built = kept.remove(child.id());
+        if (built != null) {
+          keptChildren.add(built);
+        }
+      }
+      TreeNode built = new TreeNode(node, keptChildren);
+      if (node == root) {
+        result = built;
+      } else if (!keptChildren.isEmpty() || filter.test(node.session())) {
+        kept.put(node.id(), built);
+      }
+    }
+    return result;
+  }
+
+  /** @return the root */
+  public TreeNode root() {
+    return root;
+  }
+
+  /** @return how many nodes the tree holds, root included */
+  public int size() {
+    return size;
+  }
+
+  /** @return every node in depth-first pre-order: a parent before its children, siblings in listing order */
+  public Stream<TreeNode> preOrder() {
+    List<TreeNode> nodes = new ArrayList<>();
+    Deque<TreeNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      TreeNode node = pending.pop();
+      nodes.add(node);
+      for (int i = node.children().size() - 1; i >= 0; i--) {
+        pending.push(node.children().get(i));
+      }
+    }
+    return nodes.stream();
+  }
+
+  /**
+   * Finds a node by session id.
+   *
+   * @param sessionId the id
+   * @return the node, if the tree holds it
+   */
+  public Optional<TreeNode> find(String sessionId) {
+    return preOrder().filter(n -> n.id().equals(sessionId)).findFirst();
+  }
+
+  /** @return the sessions met again during the walk (cycles, or children of two parents), each not followed */
+  public List<RepeatedSession> repeats() {
+    return repeats;
+  }
+
+  /** @return whether any session was met again */
+  public boolean hasRepeats() {
+    return !repeats.isEmpty();
+  }
+
+  /** @return whether the walk stopped at {@link TreeOptions#maxNodes()} with sessions left unvisited */
+  public boolean nodeLimitReached() {
+    return nodeLimitReached;
+  }
+
+  /**
+   * @return whether some node sits at {@link TreeOptions#maxDepth()}: its children, if it has any, were not
+   *     listed
+   */
+  public boolean depthLimitReached() {
+    return depthLimitReached;
+  }
+
+  /** @return whether either limit cut the walk */
+  public boolean truncated() {
+    return nodeLimitReached || depthLimitReached;
+  }
+
+  @Override
+  public String toString() {
+    return "SessionTree{root=" + root.id() + ", size=" + size + ", repeats=" + repeats.size()
+        + (truncated() ? ", truncated" : "") + "}";
+  }
+}

@@ -1,0 +1,31 @@
+package dev.agp.client;
+
+import dev.agp.client.errors.AgpException;
+
+/**
+ * A tree walk failed because the children of one session could not be listed (after the usual retries),
+ * or the root could not be retrieved. The cause is the underlying {@link AgpException}, for example a
+ * {@link dev.agp.client.errors.NotFoundException}.
+ */
+public class SessionTreeException extends AgpException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String sessionId;
+
+  /**
+   * Creates an exception.
+   *
+   * @param sessionId the session whose children (or, for the root, whose record) could not be read
+   * @param cause the underlying failure
+   */
+  public SessionTreeException(String sessionId, Throwable cause) {
+    super("Could not list the children of session " + sessionId + ": " + cause.getMessage(), cause);
+    this.sessionId = sessionId;
+  }
+
+  /** @return the session whose children could not be listed */
+  public String sessionId() {
+    return sessionId;
+  }
+}

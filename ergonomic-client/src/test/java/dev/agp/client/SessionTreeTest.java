@@ -1,0 +1,310 @@
+package dev.agp.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agp.client.errors.InternalServerException;
+import dev.agp.client.errors.NotFoundException;
+import dev.agp.generated.model.LifecycleStatus;
+import dev.agp.generated.model.SessionSummary;
+import dev.agp.sandbox.RecordedCall;
+import dev.agp.sandbox.SandboxData;
+import dev.agp.sandbox.SandboxSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+class SessionTreeTest extends SandboxTestBase {
+
+  /** The expected walk, computed from the sandbox's data: pre-order, children newest first. */
+  private List<String> expectedPreOrder(String rootId, int maxDepth) {
+    List<String> order = new ArrayList<>();
+    walk(rootId, 0, maxDepth, order, new HashSet<>());
+    return order;
+  }
+
+  private void walk(String id, int depth, int maxDepth, List<String> order, Set<String> seen) {
+    if (!seen.add(id)) {
+      return;
+    }
+    order.add(id);
+    if (depth == maxDepth) {
+      return;
+    }
+    for (String child : childrenNewestFirst(id)) {
+      walk(child, depth + 1, maxDepth, order, seen);
+    }
+  }
+
+  private List<String> childrenNewestFirst(String id) {
+    Set<String> children = new HashSet<>(sandbox().data().childIds(id));
+    return sandbox().data().newestFirst().stream().map(SandboxSession::id).filter(children::contains).toList();
+  }
+
+  private static List<String> ids(SessionTree tree) {
+    return tree.preOrder().map(TreeNode::id).toList();
+  }
+
+  @Test
+  void aDeepTreeComesBackWholeInExactPreOrder() {
+    SessionTree tree = client().sessions().tree(SandboxData.DEEP_TREE_ROOT_ID);
+
+    assertThat(ids(tree)).isEqualTo(expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, Integer.MAX_VALUE));
+    assertThat(tree.size()).isEqualTo(121);
+    assertThat(tree.root().depth()).isZero();
+    assertThat(tree.root().node().parentId()).isEmpty();
+    assertThat(tree.root().session().getAgent()).isEqualTo("h/manager");
+    assertThat(tree.root().session().getStatus()).isEqualTo(LifecycleStatus.RUNNING);
+    tree.preOrder().forEach(node -> node.children().forEach(child -> {
+      assertThat(child.depth()).isEqualTo(node.depth() + 1);
+      assertThat(child.node().parentId()).contains(node.id());
+    }));
+    assertThat(tree.preOrder().mapToInt(TreeNode::depth).max()).hasValue(4);
+    assertThat(tree.hasRepeats()).isFalse();
+    assertThat(tree.truncated()).isFalse();
+  }
+
+  @Test
+  void aNodeWithMoreChildrenThanOnePageIsListedWhole() {
+    SessionTree tree = client().sessions().tree(SandboxData.WIDE_MANAGER_ID);
+
+    assertThat(tree.root().children()).hasSize(120);
+    assertThat(ids(tree)).isEqualTo(expectedPreOrder(SandboxData.WIDE_MANAGER_ID, Integer.MAX_VALUE));
+    List<RecordedCall> pages = sandbox().requests().stream()
+        .filter(c -> SandboxData.WIDE_MANAGER_ID.equals(c.queryParameter("parent_session_id"))).toList();
+    assertThat(pages).extracting(c -> c.queryParameter("page")).containsExactlyInAnyOrder("1", "2");
+  }
+
+  @Test
+  void childrenIsAutoPaginated() {
+    List<String> children = client().sessions().children(SandboxData.WIDE_MANAGER_ID).stream()
+        .map(SessionSummary::getId).toList();
+    assertThat(children).isEqualTo(childrenNewestFirst(SandboxData.WIDE_MANAGER_ID));
+  }
+
+  @Test
+  void depthLimitIsEnforcedAndReported() {
+    SessionTree tree = client().sessions().tree(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.builder().maxDepth(2).build());
+
+    assertThat(ids(tree)).isEqualTo(expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, 2)).hasSize(13);
+    assertThat(tree.depthLimitReached()).isTrue();
+    assertThat(tree.truncated()).isTrue();
+    // Nodes at the limit are not expanded: no child list is requested for depth-2 sessions.
+    Set<String> depthTwo = tree.preOrder().filter(n -> n.depth() == 2).map(TreeNode::id).collect(Collectors.toSet());
+    assertThat(sandbox().requests()).noneMatch(c -> depthTwo.contains(c.queryParameter("parent_session_id")));
+  }
+
+  @Test
+  void nodeLimitIsEnforcedAndReported() {
+    SessionTree tree = client().sessions().tree(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.builder().maxNodes(10).build());
+
+    assertThat(ids(tree)).isEqualTo(expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, Integer.MAX_VALUE).subList(0, 10));
+    assertThat(tree.nodeLimitReached()).isTrue();
+  }
+
+  @Test
+  void aTwoNodeCycleIsReportedOnceAndNotFollowed() {
+    String child = sandbox().data().childIds(SandboxData.SMALL_TREE_ROOT_ID).get(0);
+    sandbox().data().linkChild(child, SandboxData.SMALL_TREE_ROOT_ID);
+    List<RepeatedSession> heard = new CopyOnWriteArrayList<>();
+
+    SessionTree tree = client().sessions().tree(SandboxData.SMALL_TREE_ROOT_ID, TreeOptions.builder().onRepeat(heard::add).build());
+
+    assertThat(tree.size()).isEqualTo(7);
+    assertThat(tree.repeats()).containsExactly(new RepeatedSession(SandboxData.SMALL_TREE_ROOT_ID, child, 2));
+    assertThat(heard).isEqualTo(tree.repeats());
+    assertThat(tree.hasRepeats()).isTrue();
+  }
+
+  @Test
+  void aSelfParentIsReportedAndTheWalkEnds() {
+    sandbox().data().linkChild(SandboxData.SMALL_TREE_ROOT_ID, SandboxData.SMALL_TREE_ROOT_ID);
+
+    SessionTree tree = client().sessions().tree(SandboxData.SMALL_TREE_ROOT_ID);
+
+    assertThat(tree.size()).isEqualTo(7);
+    assertThat(tree.repeats()).containsExactly(
+        new RepeatedSession(SandboxData.SMALL_TREE_ROOT_ID, SandboxData.SMALL_TREE_ROOT_ID, 1));
+  }
+
+  @Test
+  void aChildUnderTwoParentsAppearsOnceWhereFirstMetInPreOrder() {
+    List<String> children = childrenNewestFirst(SandboxData.SMALL_TREE_ROOT_ID);
+    String first = children.get(0);
+    String second = children.get(1);
+    String grandchildOfSecond = childrenNewestFirst(second).get(0);
+    sandbox().data().linkChild(first, grandchildOfSecond);
+
+    SessionTree tree = client().sessions().tree(SandboxData.SMALL_TREE_ROOT_ID);
+
+    assertThat(tree.size()).isEqualTo(7);
+    assertThat(tree.find(grandchildOfSecond).orElseThrow().node().parentId()).contains(first);
+    assertThat(tree.repeats()).containsExactly(new RepeatedSession(grandchildOfSecond, second, 2));
+  }
+
+  @Test
+  void aFailingBranchFailsTheWalkNamingTheSessionAfterRetries() {
+    String broken = childrenNewestFirst(SandboxData.DEEP_TREE_ROOT_ID).get(1);
+    sandbox().faults().failChildListsOf(broken, 500);
+    AgpClient client = track(builder().maxRetries(2).build());
+
+    assertThatThrownBy(() -> client.sessions().tree(SandboxData.DEEP_TREE_ROOT_ID))
+        .isInstanceOf(SessionTreeException.class)
+        .hasMessageContaining(broken)
+        .satisfies(e -> assertThat(((SessionTreeException) e).sessionId()).isEqualTo(broken))
+        .cause().isInstanceOf(InternalServerException.class);
+    assertThat(sandbox().requests()).filteredOn(c -> broken.equals(c.queryParameter("parent_session_id"))).hasSize(3);
+  }
+
+  @Test
+  void anUnknownRootFailsWithItsId() {
+    String missing = "00000000-0000-4000-8000-00000000dead";
+    assertThatThrownBy(() -> client().sessions().tree(missing))
+        .isInstanceOf(SessionTreeException.class)
+        .cause().isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void theInFlightBoundIsSharedAcrossTheWholeWalk() {
+    sandbox().faults().latency(Duration.ofMillis(15));
+
+    SessionTree tree = client().sessions().tree(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.builder().concurrency(3).build());
+
+    assertThat(tree.size()).isEqualTo(121);
+    assertThat(sandbox().maxInFlight()).isEqualTo(3);
+  }
+
+  @Test
+  void noRequestOutlivesTheWalk() {
+    sandbox().faults().latency(Duration.ofMillis(5));
+    OkHttpClient http = new OkHttpClient();
+    try {
+      AgpClient client = track(builder().httpClient(http).build());
+      Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+      client.sessions().tree(SandboxData.WIDE_MANAGER_ID);
+
+      assertThat(http.dispatcher().runningCallsCount()).isZero();
+      assertThat(http.dispatcher().queuedCallsCount()).isZero();
+      // The walk starts no thread of its own: only OkHttp's pooled dispatcher threads may be new.
+      Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+      started.removeAll(before);
+      assertThat(started).allSatisfy(t -> assertThat(t.getName()).containsAnyOf("OkHttp", "MockWebServer"));
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void cancellingAnAsyncWalkCancelsItsRequests() throws Exception {
+    sandbox().faults().latency(Duration.ofMillis(200));
+    AtomicInteger canceled = new AtomicInteger();
+    OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void canceled(Call call) {
+        canceled.incrementAndGet();
+      }
+    }).build();
+    try {
+      AgpClient client = track(builder().httpClient(http).build());
+      CompletableFuture<SessionTree> walk = client.sessions().treeAsync(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.defaults());
+      // Wait until the first requests reach the sandbox, then cancel.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (sandbox().requests().isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      walk.cancel(true);
+
+      assertThatThrownBy(walk::join).isInstanceOf(CancellationException.class);
+      assertThat(canceled.get()).isGreaterThanOrEqualTo(1);
+      assertThat(http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount())
+          .isLessThanOrEqualTo(canceled.get());
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void asyncTreeMatchesTheBlockingOne() throws Exception {
+    SessionTree tree = client().sessions().treeAsync(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.defaults()).get(10, TimeUnit.SECONDS);
+    assertThat(ids(tree)).isEqualTo(expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, Integer.MAX_VALUE));
+  }
+
+  @Test
+  void descendantsStreamsLazilyInPreOrderAndFilters() {
+    Stream<SessionNode> all = client().sessions().descendants(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.defaults());
+    assertThat(sandbox().requests()).isEmpty();
+    List<String> ids = all.map(SessionNode::id).toList();
+    assertThat(ids).isEqualTo(expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, Integer.MAX_VALUE));
+
+    TreeOptions failedOnly = TreeOptions.builder().filter(s -> "failed".equals(s.getStatusRaw())).build();
+    List<SessionNode> failed = client().sessions().descendants(SandboxData.DEEP_TREE_ROOT_ID, failedOnly).toList();
+    List<String> expectedFailed = expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, Integer.MAX_VALUE).stream()
+        .filter(id -> sandbox().data().get(id).orElseThrow().status().equals("failed")).toList();
+    assertThat(failed).extracting(SessionNode::id).isEqualTo(expectedFailed).isNotEmpty();
+  }
+
+  @Test
+  void aFilteredTreeKeepsAncestorsOfMatchesOnly() {
+    TreeOptions failedOnly = TreeOptions.builder().filter(s -> "failed".equals(s.getStatusRaw())).build();
+
+    SessionTree tree = client().sessions().tree(SandboxData.DEEP_TREE_ROOT_ID, failedOnly);
+
+    Map<String, SandboxSession> byId = sandbox().data().newestFirst().stream()
+        .collect(Collectors.toMap(SandboxSession::id, s -> s));
+    tree.preOrder().skip(1).forEach(node -> {
+      boolean matches = byId.get(node.id()).status().equals("failed");
+      boolean hasMatchingDescendant = node.children().size() > 0;
+      assertThat(matches || hasMatchingDescendant).as(node.id()).isTrue();
+    });
+    long failedInSandbox = expectedPreOrder(SandboxData.DEEP_TREE_ROOT_ID, Integer.MAX_VALUE).stream()
+        .filter(id -> byId.get(id).status().equals("failed")).count();
+    assertThat(tree.preOrder().filter(n -> "failed".equals(n.session().getStatusRaw())).count()).isEqualTo(failedInSandbox);
+  }
+
+  @Test
+  void closingTheDescendantsStreamStopsTheWalk() {
+    sandbox().faults().latency(Duration.ofMillis(20));
+    try (Stream<SessionNode> nodes = client().sessions().descendants(SandboxData.DEEP_TREE_ROOT_ID, TreeOptions.defaults())) {
+      assertThat(nodes.limit(3).count()).isEqualTo(3);
+    }
+    int afterClose = sandbox().requests().size();
+    assertThat(afterClose).isLessThan(20);
+  }
+
+  @Test
+  void invalidOptionsAndIdsAreRejected() {
+    assertThatThrownBy(() -> TreeOptions.builder().maxDepth(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TreeOptions.builder().maxNodes(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TreeOptions.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> client().sessions().tree(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theRootSummaryComesFromTheRetrievedSession() {
+    assertThat(Summaries.agentName("web-price-finder")).isEqualTo("web-price-finder");
+    assertThat(Summaries.agentName(Map.of("name", "inline", "model", "m"))).isEqualTo("inline");
+    assertThat(Summaries.agentName(null)).isNull();
+    assertThat(Summaries.firstMessage("hi").getMessage()).isEqualTo("hi");
+    assertThat(Summaries.firstMessage(List.of(Map.of("type", "user_message", "message", "first")))
+        .getMessage()).isEqualTo("first");
+    assertThat(Summaries.firstMessage(Map.of("message", "one"))).satisfies(m -> assertThat(m.getMessage()).isEqualTo("one"));
+    assertThat(Summaries.firstMessage(List.of())).isNull();
+  }
+}
