@@ -72,7 +72,7 @@ class SpecTest {
       assertThat(operation.getSecurity()).as(id).singleElement()
           .satisfies(requirement -> assertThat(requirement).containsOnlyKeys("bearerAuth"));
       assertThat(operation.getResponses()).as(id)
-          .containsKeys("200", "400", "401", "403", "404", "422", "429", "500", "502", "503", "504");
+          .containsKeys("200", "400", "401", "403", "404", "409", "422", "429", "500", "502", "503", "504");
       assertThat(schemaName(operation.getResponses().get("401"))).as(id).isEqualTo("GatewayError");
       assertThat(schemaName(operation.getResponses().get("404"))).as(id).isEqualTo("ErrorDetail");
       assertThat(schemaName(operation.getResponses().get("422"))).as(id).isEqualTo("ValidationErrorResponse");

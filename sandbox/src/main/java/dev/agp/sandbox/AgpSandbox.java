@@ -26,6 +26,9 @@ import mockwebserver3.MockWebServer;
  */
 public final class AgpSandbox implements AutoCloseable {
 
+  /** The header on a response whose body a fault broke on purpose (malformed or truncated). */
+  public static final String BROKEN_BODY_HEADER = "X-Sandbox-Broken-Body";
+
   /** The key the sandbox accepts unless another is configured. */
   public static final String DEFAULT_API_KEY = "sandbox-key";
 

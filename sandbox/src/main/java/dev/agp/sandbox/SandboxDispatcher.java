@@ -84,14 +84,22 @@ final class SandboxDispatcher extends Dispatcher {
       if (answer.retryAfter != null) {
         response.addHeader("Retry-After", answer.retryAfter);
       }
+      if (answer.broken) {
+        // Marks a body broken on purpose, so that contract checks can tell it from a sandbox bug.
+        response.addHeader(AgpSandbox.BROKEN_BODY_HEADER, "true");
+      }
       return response.build();
     } finally {
       inFlight.decrementAndGet();
     }
   }
 
-  /** A status, a body and an optional Retry-After. */
-  private record Answer(int status, String body, @Nullable String retryAfter) {
+  /** A status, a body, an optional Retry-After, and whether the body was deliberately broken. */
+  private record Answer(int status, String body, @Nullable String retryAfter, boolean broken) {
+    Answer(int status, String body, @Nullable String retryAfter) {
+      this(status, body, retryAfter, false);
+    }
+
     static Answer json(int status, Object body) {
       return new Answer(status, JSON.toJson(body), null);
     }
@@ -106,11 +114,11 @@ final class SandboxDispatcher extends Dispatcher {
       return new Answer(fault.status(), JSON.toJson(Map.of("detail", "Injected failure")), fault.retryAfter());
     }
     if (fault != null && fault.kind() == SandboxFaults.Kind.MALFORMED) {
-      return new Answer(200, "<html>this is not JSON</html>", null);
+      return new Answer(200, "<html>this is not JSON</html>", null, true);
     }
     Answer answer = route(request);
     if (fault != null && fault.kind() == SandboxFaults.Kind.TRUNCATED && answer.status == 200) {
-      return new Answer(200, answer.body.substring(0, answer.body.length() / 2), null);
+      return new Answer(200, answer.body.substring(0, answer.body.length() / 2), null, true);
     }
     return answer;
   }

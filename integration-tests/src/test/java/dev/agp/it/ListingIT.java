@@ -1,0 +1,105 @@
+package dev.agp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agp.client.ApiResponse;
+import dev.agp.client.SessionPage;
+import dev.agp.client.SessionQuery;
+import dev.agp.generated.model.LifecycleStatus;
+import dev.agp.generated.model.Session;
+import dev.agp.generated.model.SessionOwner;
+import dev.agp.generated.model.SessionSort;
+import dev.agp.generated.model.SessionStatus;
+import dev.agp.generated.model.SessionSummary;
+import dev.agp.sandbox.SandboxData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ListingIT extends SandboxTestSupport {
+
+  @Test
+  void aPageCarriesItsNumberSizeTotalAndWhetherMoreExist() {
+    SessionPage page = client.sessions().list(SessionQuery.builder().pageSize(5).build());
+    assertThat(page.items()).hasSize(5);
+    assertThat(page.page()).isEqualTo(1);
+    assertThat(page.pageSize()).isEqualTo(5);
+    assertThat(page.total()).isGreaterThan(300);
+    assertThat(page.hasMore()).isTrue();
+  }
+
+  @Test
+  void everyFilterNarrowsTheListing() {
+    SessionQuery failedOrTimedOut = SessionQuery.builder().status(LifecycleStatus.FAILED, LifecycleStatus.TIMED_OUT).pageSize(100).build();
+    assertThat(client.sessions().list(failedOrTimedOut).items()).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.getStatus()).isIn(LifecycleStatus.FAILED, LifecycleStatus.TIMED_OUT));
+
+    assertThat(client.sessions().list(SessionQuery.builder().agent("fast-searcher").pageSize(100).build()).items())
+        .isNotEmpty().allSatisfy(s -> assertThat(s.getAgent()).isEqualTo("fast-searcher"));
+
+    assertThat(client.sessions().list(SessionQuery.builder().groupId("trip-planning-001").build()).total()).isPositive();
+
+    SessionPage children = client.sessions().list(SessionQuery.builder().parentSessionId(SandboxData.DEEP_TREE_ROOT_ID).build());
+    assertThat(children.total()).isEqualTo(3);
+
+    long mine = client.sessions().list(SessionQuery.all()).total();
+    long organization = client.sessions().list(SessionQuery.builder().owner(SessionOwner.ORGANIZATION).build()).total();
+    assertThat(organization).isGreaterThan(mine);
+  }
+
+  @Test
+  void bothSortsAreHonoured() {
+    List<SessionSummary> newest = client.sessions().list(SessionQuery.builder().pageSize(20).build()).items();
+    List<SessionSummary> oldest = client.sessions().list(SessionQuery.builder().sort(SessionSort.CREATED_AT_ASC).pageSize(20).build()).items();
+    assertThat(newest).extracting(SessionSummary::getCreatedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    assertThat(oldest).extracting(SessionSummary::getCreatedAt).isSorted();
+  }
+
+  @Test
+  void statusesNewerThanTheSpecDecodeAndCanBeFilteredOn() {
+    SessionPage queued = client.sessions().list(SessionQuery.builder().statusNewerThanSdk("queued").pageSize(100).build());
+
+    assertThat(queued.items()).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.getStatus()).isEqualTo(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(s.getStatusRaw()).isEqualTo("queued");
+    });
+    assertThat(contract.exempted()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("queued"));
+  }
+
+  @Test
+  void retrieveAndStatusOfAManager() {
+    Session session = client.sessions().retrieve(SandboxData.DEEP_TREE_ROOT_ID);
+    SessionStatus status = client.sessions().status(SandboxData.DEEP_TREE_ROOT_ID);
+    assertThat(session.getId()).isEqualTo(SandboxData.DEEP_TREE_ROOT_ID);
+    assertThat(status.getSubagentSessionIds()).hasSize(3);
+    assertThat(Set.copyOf(status.getSubagentSessionIds())).isEqualTo(
+        client.sessions().children(SandboxData.DEEP_TREE_ROOT_ID).stream().map(SessionSummary::getId).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void rawResponsesExposeStatusHeadersAndTheRequestId() {
+    ApiResponse<SessionPage> response = client.sessions().withRawResponse().list(SessionQuery.all());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.requestId()).hasValueSatisfying(v -> assertThat(v).startsWith("sandbox-"));
+  }
+
+  @Test
+  void asyncCallsWork() throws Exception {
+    SessionPage page = client.sessions().listAsync(SessionQuery.builder().pageSize(3).build()).get();
+    SessionStatus status = client.sessions().statusAsync(page.items().get(0).getId()).get();
+    assertThat(status.getStatusRaw()).isEqualTo(page.items().get(0).getStatusRaw());
+    assertThat(waits).isEmpty();
+    assertThat(Duration.ZERO).isZero();
+  }
+
+  @Test
+  void everyExchangeWasCheckedAgainstTheSpec() {
+    client.sessions().list(SessionQuery.all());
+    client.sessions().retrieve(SandboxData.SMALL_TREE_ROOT_ID);
+    client.sessions().status(SandboxData.SMALL_TREE_ROOT_ID);
+    assertThat(contract.checked()).isEqualTo(3);
+  }
+}
