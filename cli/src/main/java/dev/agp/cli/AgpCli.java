@@ -1,0 +1,59 @@
+package dev.agp.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The entry point of the {@code agp} command-line tool. */
+public final class AgpCli {
+
+  private AgpCli() {}
+
+  /**
+   * Runs the tool and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, out, err, System.getenv(), Terminal.isStderrTerminal()));
+  }
+
+  /** A usage error: what was wrong, and where to read what is allowed; exit code 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("agp: " + e.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+      err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    }
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * Runs the tool in-process.
+   *
+   * @param args the command line
+   * @param out where results go
+   * @param err where messages, progress and logs go
+   * @param env the environment ({@code H_API_KEY}, {@code HAI_API_KEY}, {@code AGP_BASE_URL})
+   * @param progress whether to show progress on {@code err} (only when it is a terminal)
+   * @return the exit code: 0 success, 1 API or network error, 2 usage error
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
+    Context context = new Context(out, err, env, progress);
+    CommandLine commandLine = new CommandLine(new AgpCommand(context));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(new ErrorHandler(context));
+    commandLine.setParameterExceptionHandler(AgpCli::usageError);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      context.close();
+      out.flush();
+      err.flush();
+    }
+  }
+}

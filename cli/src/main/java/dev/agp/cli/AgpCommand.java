@@ -1,0 +1,136 @@
+package dev.agp.cli;
+
+import dev.agp.client.AgpClient;
+import dev.agp.client.LogLevel;
+import dev.agp.client.Region;
+import dev.agp.sandbox.AgpSandbox;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code agp}: the global options, and the client they configure. */
+@Command(
+    name = "agp",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Work with the sessions of the AgP agent platform.",
+      "",
+      "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else AGP_BASE_URL, else the region.",
+      "With no key and no explicit URL (or with --sandbox), runs against an embedded sandbox."
+    },
+    subcommands = {SessionsCommand.class, SandboxCommand.class},
+    synopsisSubcommandLabel = "COMMAND")
+final class AgpCommand implements Runnable {
+
+  final Context context;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "The API's base URL (default: AGP_BASE_URL, else the region's).")
+  @Nullable String baseUrl;
+
+  @Option(names = "--region", paramLabel = "eu|us", scope = ScopeType.INHERIT,
+      description = "The region: eu (default) or us.")
+  @Nullable String region;
+
+  @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an embedded sandbox.")
+  boolean sandbox;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
+      description = "Timeout of each request, in seconds (default 60).")
+  @Nullable Integer timeoutSeconds;
+
+  @Option(names = "--max-retries", paramLabel = "N", scope = ScopeType.INHERIT,
+      description = "Retries of a failed request (default 2).")
+  @Nullable Integer maxRetries;
+
+  @Option(names = "--concurrency", paramLabel = "N", scope = ScopeType.INHERIT,
+      description = "Requests in flight for --all and tree (default 4).")
+  @Nullable Integer concurrency;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log each request and response status to stderr (Authorization redacted).")
+  boolean verbose;
+
+  AgpCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command: choose sessions or sandbox");
+  }
+
+  int concurrency() {
+    return concurrency == null ? 4 : concurrency;
+  }
+
+  /**
+   * Builds the client the options describe, once; checks every option first, so that a usage error never
+   * follows a request.
+   */
+  AgpClient client(CommandSpec caller) {
+    if (context.client != null) {
+      return context.client;
+    }
+    if (timeoutSeconds != null && timeoutSeconds < 1) {
+      throw new ParameterException(caller.commandLine(), "--timeout must be 1 or more seconds, but was " + timeoutSeconds);
+    }
+    if (maxRetries != null && maxRetries < 0) {
+      throw new ParameterException(caller.commandLine(), "--max-retries must be 0 or more, but was " + maxRetries);
+    }
+    if (concurrency != null && concurrency < 1) {
+      throw new ParameterException(caller.commandLine(), "--concurrency must be 1 or more, but was " + concurrency);
+    }
+    Region chosenRegion = Region.EU;
+    if (region != null) {
+      switch (region.toLowerCase(Locale.ROOT)) {
+        case "eu" -> chosenRegion = Region.EU;
+        case "us" -> chosenRegion = Region.US;
+        default -> throw new ParameterException(caller.commandLine(), "--region must be eu or us, but was " + region);
+      }
+    }
+    String key = context.env(AgpClient.API_KEY_ENV) != null ? context.env(AgpClient.API_KEY_ENV) : context.env(AgpClient.API_KEY_FALLBACK_ENV);
+    String url = baseUrl != null ? baseUrl : context.env("AGP_BASE_URL");
+    AgpClient.Builder builder = AgpClient.builder().region(chosenRegion);
+    if (sandbox || (key == null && url == null)) {
+      AgpSandbox started = AgpSandbox.start();
+      context.sandbox = started;
+      context.err.println("agp: using the embedded sandbox at " + started.baseUrl()
+          + (sandbox ? "" : " (no H_API_KEY set; set it to use the real API)"));
+      builder.baseUrl(started.baseUrl()).apiKey(started.apiKey());
+    } else {
+      if (key == null) {
+        throw new ParameterException(caller.commandLine(),
+            "No API key: set H_API_KEY (or HAI_API_KEY) to call " + url + ", or use --sandbox");
+      }
+      builder.apiKey(key);
+      if (url != null) {
+        builder.baseUrl(url);
+      }
+    }
+    if (timeoutSeconds != null) {
+      builder.callTimeout(Duration.ofSeconds(timeoutSeconds)).readTimeout(Duration.ofSeconds(timeoutSeconds));
+    }
+    if (maxRetries != null) {
+      builder.maxRetries(maxRetries);
+    }
+    if (verbose) {
+      builder.logLevel(LogLevel.BASIC).logger(context.err::println);
+    }
+    try {
+      context.client = builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(caller.commandLine(), e.getMessage());
+    }
+    return context.client;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.agp.cli;
+
+import dev.agp.client.AgpClient;
+import dev.agp.sandbox.AgpSandbox;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What one run of the tool shares: its streams, its environment, and what it started (to close it). */
+final class Context {
+  final PrintWriter out;
+  final PrintWriter err;
+  final Map<String, String> env;
+  final boolean progress;
+  @Nullable AgpClient client;
+  @Nullable AgpSandbox sandbox;
+
+  Context(PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.progress = progress;
+  }
+
+  @Nullable String env(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.agp.cli;
+
+import dev.agp.client.SessionTreeException;
+import dev.agp.client.errors.AgpApiException;
+import dev.agp.client.errors.AgpException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns a failure after the requests began into one line on stderr and exit code 1. */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  static final int API_ERROR = 1;
+
+  private final Context context;
+
+  ErrorHandler(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    if (e instanceof CommandLine.ParameterException parameter) {
+      throw parameter;
+    }
+    context.err.println("error: " + describe(e));
+    return API_ERROR;
+  }
+
+  static String describe(Throwable e) {
+    if (e instanceof SessionTreeException tree && tree.getCause() != null) {
+      return describe(tree.getCause()) + " (while listing the children of " + tree.sessionId() + ")";
+    }
+    if (e instanceof AgpApiException api) {
+      return "HTTP " + api.statusCode() + ": " + api.serverMessage().orElse("(no message from the server)");
+    }
+    if (e instanceof AgpException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+}

@@ -1,0 +1,71 @@
+package dev.agp.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.agp.generated.model.SessionSummary;
+import dev.agp.generated.model.UserMessage;
+import dev.agp.generated.runtime.AgpMoshi;
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Renders sessions for scripts (JSON, JSON lines: the API's own names and values) and for people (tables). */
+final class Output {
+  static final JsonAdapter<Object> JSON = AgpMoshi.get().adapter(Object.class).serializeNulls();
+  private static final JsonAdapter<SessionSummary> SUMMARY = AgpMoshi.get().adapter(SessionSummary.class).serializeNulls();
+  private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
+  private static final String ROW = "%-36s  %-24s  %-21s  %-20s  %s";
+  private static final String[] SUMMARY_KEYS =
+      {"id", "agent", "status", "first_message", "created_at", "started_at", "finished_at"};
+
+  private Output() {}
+
+  /** The summary with the API's snake_case names; null fields kept; the status as the server sent it. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> summary(SessionSummary session) {
+    Map<String, Object> encoded = (Map<String, Object>) SUMMARY.toJsonValue(session);
+    // The API's order rather than Moshi's alphabetical one; every line carries these keys, null or not.
+    Map<String, Object> json = new LinkedHashMap<>();
+    for (String key : SUMMARY_KEYS) {
+      json.put(key, encoded.get(key));
+    }
+    encoded.forEach(json::putIfAbsent);
+    return json;
+  }
+
+  static String json(Object value) {
+    return JSON.toJson(value);
+  }
+
+  static String prettyJson(Object value) {
+    return JSON.indent("  ").toJson(value);
+  }
+
+  static void tableHeader(PrintWriter out) {
+    out.println(String.format(ROW, "ID", "AGENT", "STATUS", "CREATED", "FIRST MESSAGE").stripTrailing());
+  }
+
+  static void tableRow(PrintWriter out, SessionSummary s) {
+    out.println(String.format(ROW, s.getId(), cut(orDash(s.getAgent()), 24), orDash(s.getStatusRaw()),
+        time(s.getCreatedAt()), cut(message(s.getFirstMessage()), 60)).stripTrailing());
+  }
+
+  static String time(@Nullable OffsetDateTime time) {
+    return time == null ? "-" : TABLE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  static String message(@Nullable UserMessage message) {
+    return message == null || message.getMessage() == null ? "-" : message.getMessage().replaceAll("\\s+", " ");
+  }
+
+  static String orDash(@Nullable Object value) {
+    return value == null ? "-" : String.valueOf(value);
+  }
+
+  static String cut(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+}

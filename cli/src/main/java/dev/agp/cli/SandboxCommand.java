@@ -1,0 +1,56 @@
+package dev.agp.cli;
+
+import dev.agp.sandbox.AgpSandbox;
+import dev.agp.sandbox.SandboxData;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code agp sandbox}: runs the sandbox in the foreground until interrupted. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+    description = "Run the sandbox API in the foreground; stop it with Ctrl-C.")
+final class SandboxCommand implements Callable<Integer> {
+
+  @ParentCommand AgpCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: a free one).")
+  int port;
+
+  /** Released to stop the foreground sandbox; tests release it, people press Ctrl-C. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, but was " + port);
+    }
+    AgpSandbox sandbox = AgpSandbox.builder().port(port).start();
+    root.context.sandbox = sandbox;
+    Thread hook = new Thread(stop::countDown, "agp-sandbox-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    root.context.out.println("AgP sandbox listening on " + sandbox.baseUrl());
+    root.context.out.println("API key: " + sandbox.apiKey());
+    root.context.out.println("Try:     H_API_KEY=" + sandbox.apiKey() + " AGP_BASE_URL=" + sandbox.baseUrl()
+        + " ./agp sessions tree " + SandboxData.DEEP_TREE_ROOT_ID);
+    root.context.out.flush();
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      // Interrupting the foreground sandbox stops it, like Ctrl-C; the command then ends normally, so the
+      // flag is not restored (closing the server must not be interrupted).
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting; the hook is running.
+      }
+    }
+    return 0;
+  }
+}

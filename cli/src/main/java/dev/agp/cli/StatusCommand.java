@@ -1,0 +1,63 @@
+package dev.agp.cli;
+
+import dev.agp.generated.model.ModelUsage;
+import dev.agp.generated.model.SessionStatus;
+import dev.agp.generated.runtime.AgpMoshi;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code agp sessions status ID}: a session's live status. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show a session's live status, token usage and subagent sessions.")
+final class StatusCommand implements Callable<Integer> {
+
+  @ParentCommand SessionsCommand sessions;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "The session id.")
+  String id;
+
+  @Option(names = "--format", paramLabel = "json|table", description = "Output format (default json).")
+  String format = "json";
+
+  @Override
+  public Integer call() {
+    Format chosen = Format.parse(spec, format, Format.JSON, Format.TABLE);
+    SessionStatus status = sessions.root.client(spec).sessions().status(id);
+    PrintWriter out = sessions.root.context.out;
+    if (chosen == Format.JSON) {
+      out.println(Output.prettyJson(AgpMoshi.get().adapter(SessionStatus.class).serializeNulls().toJsonValue(status)));
+    } else {
+      out.println("status       " + Output.orDash(status.getStatusRaw()));
+      printStatusRows(out, status);
+    }
+    return 0;
+  }
+
+  /** The rows a status adds to a table: error, steps, usage and subagents. */
+  static void printStatusRows(PrintWriter out, @Nullable SessionStatus status) {
+    if (status == null) {
+      return;
+    }
+    out.println("error        " + Output.orDash(status.getError()));
+    out.println("steps        " + Output.orDash(status.getSteps()));
+    if (status.getUsagePerModel() != null) {
+      for (ModelUsage usage : status.getUsagePerModel()) {
+        out.println("usage        " + usage.getName() + ": " + usage.getInputTokens() + " in, "
+            + usage.getOutputTokens() + " out, " + usage.getReasoningTokens() + " reasoning");
+      }
+    }
+    if (status.getSubagentSessionIds() != null) {
+      for (String child : status.getSubagentSessionIds()) {
+        out.println("subagent     " + child);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.agp.cli;
+
+import dev.agp.client.SessionNode;
+import dev.agp.client.TreeOptions;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code agp sessions tree ID}: a session and all its subagent sessions, depth-first. */
+@Command(name = "tree", mixinStandardHelpOptions = true,
+    description = "Walk a session's subagent tree: the root, then every descendant once, depth-first.")
+final class TreeCommand implements Callable<Integer> {
+
+  @ParentCommand SessionsCommand sessions;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "The root session's id.")
+  String id;
+
+  @Option(names = "--max-depth", paramLabel = "N", description = "Deepest level to walk (the root is 0).")
+  @Nullable Integer maxDepth;
+
+  @Option(names = "--format", paramLabel = "tree|jsonl", description = "Output format (default tree).")
+  String format = "tree";
+
+  @Override
+  public Integer call() {
+    Format chosen = Format.parse(spec, format, Format.TREE, Format.JSONL);
+    if (maxDepth != null && maxDepth < 0) {
+      throw new ParameterException(spec.commandLine(), "--max-depth must be 0 or more, but was " + maxDepth);
+    }
+    AgpCommand root = sessions.root;
+    Context context = root.context;
+    TreeOptions.Builder options = TreeOptions.builder()
+        .concurrency(root.concurrency())
+        .onRepeat(repeat -> context.err.println("agp: session " + repeat.sessionId() + " is listed again under "
+            + repeat.listedUnder() + "; not followed (a cycle or a session with two parents)"));
+    if (maxDepth != null) {
+      options.maxDepth(maxDepth);
+    }
+    PrintWriter out = context.out;
+    try (Stream<SessionNode> nodes = root.client(spec).sessions().descendants(id, options.build());
+        Progress progress = new Progress(context, "sessions")) {
+      nodes.forEach(node -> {
+        progress.advance(1);
+        if (chosen == Format.JSONL) {
+          Map<String, Object> line = Output.summary(node.session());
+          line.put("depth", node.depth());
+          line.put("parent_session_id", node.parentIdOrNull());
+          out.println(Output.json(line));
+        } else {
+          out.println("  ".repeat(node.depth()) + node.id() + "  " + Output.orDash(node.session().getAgent())
+              + "  " + Output.orDash(node.session().getStatusRaw()));
+        }
+      });
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.agp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Moshi;
+import dev.agp.sandbox.SandboxSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ListCommandTest extends CliTestSupport {
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(String json) throws IOException {
+    return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(json);
+  }
+
+  private long mine() {
+    return sandbox.data().newestFirst().stream().filter(s -> s.owner().equals(SandboxSession.OWNER_ME)).count();
+  }
+
+  @Test
+  void withoutAllOrLimitItMakesExactlyOneRequestWithTheApiDefaults() {
+    Result result = agp("sessions", "list");
+
+    assertThat(result.exit()).isZero();
+    assertThat(listCalls()).singleElement().satisfies(c -> assertThat(c.target()).isEqualTo("/api/v2/sessions"));
+    assertThat(result.lines()).hasSize(11);
+    assertThat(result.lines().get(0)).startsWith("ID").contains("AGENT", "STATUS", "CREATED", "FIRST MESSAGE");
+  }
+
+  @Test
+  void pageAndSizeAreSentAsGiven() {
+    Result result = agp("sessions", "list", "--page", "2", "--size", "5", "--format", "jsonl");
+    assertThat(result.lines()).hasSize(5);
+    assertThat(listCalls()).singleElement().satisfies(c -> assertThat(c.target()).isEqualTo("/api/v2/sessions?page=2&size=5"));
+  }
+
+  @Test
+  void allListsEverySessionWithPagesOf100() {
+    Result result = agp("sessions", "list", "--all", "--format", "jsonl");
+    assertThat(result.exit()).isZero();
+    assertThat(result.lines()).hasSize((int) mine()).doesNotHaveDuplicates();
+    assertThat(listCalls()).allSatisfy(c -> assertThat(c.queryParameter("size")).isEqualTo("100"));
+  }
+
+  @Test
+  void allUsesTheGivenSize() {
+    agp("sessions", "list", "--all", "--size", "50", "--format", "jsonl");
+    assertThat(listCalls()).hasSize((int) Math.ceil(mine() / 50.0))
+        .allSatisfy(c -> assertThat(c.queryParameter("size")).isEqualTo("50"));
+  }
+
+  @Test
+  void limitStopsAndRequestsNoPageBeyond() {
+    Result result = agp("sessions", "list", "--limit", "150", "--format", "jsonl");
+    assertThat(result.lines()).hasSize(150);
+    assertThat(listCalls()).extracting(c -> c.queryParameter("page")).containsExactlyInAnyOrder("1", "2");
+  }
+
+  @Test
+  void jsonlLinesCarryTheApisNamesAndValuesAsSent() throws IOException {
+    Result result = agp("sessions", "list", "--all", "--format", "jsonl");
+    boolean sawNewerStatus = false;
+    for (String line : result.lines()) {
+      Map<String, Object> json = parse(line);
+      assertThat(json).containsKeys("id", "agent", "status", "first_message", "created_at", "started_at", "finished_at");
+      SandboxSession session = sandbox.data().get((String) json.get("id")).orElseThrow();
+      assertThat(json.get("status")).isEqualTo(session.status());
+      assertThat(OffsetDateTime.parse((String) json.get("created_at")).toInstant()).isEqualTo(session.createdAt());
+      assertThat((String) json.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
+      if (session.finishedAt() == null) {
+        assertThat(json.get("finished_at")).isNull();
+      } else {
+        assertThat(OffsetDateTime.parse((String) json.get("finished_at")).toInstant()).isEqualTo(session.finishedAt());
+      }
+      sawNewerStatus |= session.status().equals("queued") || session.status().equals("awaiting_tool_results");
+    }
+    assertThat(sawNewerStatus).isTrue();
+  }
+
+  @Test
+  void jsonIsOneArray() throws IOException {
+    Result result = agp("sessions", "list", "--size", "3", "--format", "json");
+    List<?> array = new Moshi.Builder().build().adapter(List.class).fromJson(result.out());
+    assertThat(array).hasSize(3);
+    Result empty = agp("sessions", "list", "--group-id", "no-such-group", "--format", "json");
+    assertThat(new Moshi.Builder().build().adapter(List.class).fromJson(empty.out())).isEmpty();
+  }
+
+  @Test
+  void filtersReachTheWire() {
+    Result result = agp("sessions", "list", "--status", "failed", "--status", "timed_out", "--agent", "fast-searcher",
+        "--group-id", "g", "--parent", "p", "--owner", "organization", "--sort", "created_at");
+    assertThat(result.exit()).isZero();
+    assertThat(listCalls()).singleElement().satisfies(c -> assertThat(c.target()).isEqualTo(
+        "/api/v2/sessions?sort=created_at&status=failed&status=timed_out&agent=fast-searcher&group_id=g"
+            + "&parent_session_id=p&owner=organization"));
+  }
+
+  @Test
+  void concurrencyBoundsTheRequestsInFlight() {
+    sandbox.faults().latency(java.time.Duration.ofMillis(15));
+    agp("--concurrency", "2", "sessions", "list", "--all", "--size", "20", "--format", "jsonl");
+    assertThat(sandbox.maxInFlight()).isEqualTo(2);
+  }
+
+  @Test
+  void noKeyAndNoUrlRunsAgainstTheEmbeddedSandbox() {
+    Result result = agpWith(Map.of(), "sessions", "list", "--limit", "3", "--format", "jsonl");
+    assertThat(result.exit()).isZero();
+    assertThat(result.lines()).hasSize(3);
+    assertThat(result.err().lines().toList()).singleElement().satisfies(line ->
+        assertThat(line).startsWith("agp: using the embedded sandbox at http://"));
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void sandboxFlagWinsOverTheEnvironment() {
+    Result result = agp("--sandbox", "sessions", "list", "--size", "2");
+    assertThat(result.exit()).isZero();
+    assertThat(result.err()).startsWith("agp: using the embedded sandbox");
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void verboseLogsRequestsButNeverTheKey() {
+    Result result = agp("--verbose", "sessions", "list", "--size", "2");
+    assertThat(result.err()).contains("--> GET " + sandbox.baseUrl() + "api/v2/sessions?size=2")
+        .contains("<-- 200 GET").doesNotContain(KEY);
+    assertThat(result.out()).doesNotContain(KEY);
+  }
+
+  @Test
+  void newestSessionComesFirstInTheTable() {
+    sandbox.data().add(SandboxSession.builder("11111111-2222-4333-8444-555555555555")
+        .agent("cli-test").status("queued").createdAt(Instant.parse("2027-01-01T00:00:00Z")).build());
+    Result result = agp("sessions", "list", "--size", "1");
+    assertThat(result.lines().get(1)).startsWith("11111111-2222-4333-8444-555555555555  cli-test").contains("queued");
+  }
+}

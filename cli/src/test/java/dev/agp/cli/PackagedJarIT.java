@@ -1,0 +1,59 @@
+package dev.agp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged agp.jar runs on its own, outside the test classpath, as a separate process. */
+class PackagedJarIT {
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run java(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar"));
+    assertThat(jar).exists();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("H_API_KEY");
+    builder.environment().remove("HAI_API_KEY");
+    builder.environment().remove("AGP_BASE_URL");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void listsFromTheEmbeddedSandbox() throws Exception {
+    Run run = java("sessions", "list", "--limit", "5", "--format", "jsonl");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
+    assertThat(run.err()).startsWith("agp: using the embedded sandbox");
+  }
+
+  @Test
+  void walksATreeAndReportsUsageErrors() throws Exception {
+    Run tree = java("--sandbox", "sessions", "tree", "deadbeef-0000-4000-8000-000000000001", "--max-depth", "1");
+    assertThat(tree.exit()).as(tree.err()).isZero();
+    assertThat(tree.out().lines()).hasSize(4);
+    Run usage = java("sessions", "list", "--size", "0");
+    assertThat(usage.exit()).isEqualTo(2);
+    assertThat(usage.err()).contains("--size must be between 1 and 1000");
+  }
+
+  @Test
+  void printsItsVersion() throws Exception {
+    Run version = java("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("agp ");
+  }
+}
