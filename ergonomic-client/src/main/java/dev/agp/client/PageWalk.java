@@ -29,6 +29,7 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   private final int pageSize;
   private final int concurrency;
   private final long limit;
+  private final boolean speculative;
   private final Seen seen;
 
   /** Pages requested but not yet consumed, by page number; never more than {@link #concurrency}. */
@@ -47,8 +48,9 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   private boolean done;
 
   PageWalk(IntFunction<CompletableFuture<SessionPage>> fetch, int firstPage, int pageSize, int concurrency, long limit,
-      @Nullable SessionSort sort) {
+      @Nullable SessionSort sort, boolean speculative) {
     this.fetch = fetch;
+    this.speculative = speculative;
     this.nextPage = firstPage;
     this.pageSize = pageSize;
     this.concurrency = concurrency;
@@ -105,14 +107,17 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
   /** Requests pages ahead of the consumer, within the window, the known total and the limit. */
   private void fillWindow() {
-    if (latestTotal < 0) {
-      // Nothing is known before the first page: fetch it alone.
-      window.computeIfAbsent(nextPage, fetch::apply);
-      return;
-    }
-    long lastByTotal = ceilDiv(latestTotal, pageSize);
     long lastByLimit = (nextPage - 1) + ceilDiv(limit - yielded, pageSize);
-    long last = Math.min(lastByTotal, lastByLimit);
+    long last;
+    if (latestTotal >= 0) {
+      last = Math.min(ceilDiv(latestTotal, pageSize), lastByLimit);
+    } else if (speculative) {
+      // Before the first page reveals total, the first window is requested at once: a round trip saved
+      // on long listings, at the cost of pages that come back empty on listings shorter than the window.
+      last = lastByLimit;
+    } else {
+      last = nextPage;
+    }
     for (int page = nextPage; page < nextPage + concurrency && page <= last; page++) {
       window.computeIfAbsent(page, fetch::apply);
     }

@@ -28,9 +28,12 @@ import java.util.stream.StreamSupport;
  * The page size defaults to 100, the live server's cap; a query's own {@link SessionQuery#pageSize()} wins.
  *
  * <h2>Speed</h2>
- * The first page reveals {@code total}; the following pages are then fetched with up to
- * {@link #concurrency()} requests in flight (default 4; 1 is strictly sequential), while sessions are still
- * handed over in listing order.
+ * Pages are fetched with up to {@link #concurrency()} requests in flight (default 4; 1 is strictly
+ * sequential), while sessions are still handed over in listing order. For {@code listAll}, the first
+ * window of pages is requested at once, before page 1 reveals {@code total}: this saves a round trip on
+ * long listings, and costs up to {@code concurrency - 1} requests that come back empty on a listing shorter
+ * than the window (never beyond a {@link #limit(long)}). Child lists ({@code children}) start with page 1
+ * alone, since most sessions have few children.
  *
  * <h2>Correctness while the data moves</h2>
  * Guarantee: under a sort by creation time (both orders), every session that exists for the whole walk and
@@ -61,9 +64,11 @@ public final class SessionPager implements Iterable<SessionSummary> {
   private final SessionQuery query;
   private final int concurrency;
   private final long limit;
+  private final boolean speculative;
 
-  SessionPager(RawSessionService sessions, SessionQuery query, int concurrency, long limit) {
+  SessionPager(RawSessionService sessions, SessionQuery query, int concurrency, long limit, boolean speculative) {
     this.sessions = sessions;
+    this.speculative = speculative;
     this.query = query.pageSize().isPresent() ? query : query.toBuilder().pageSize(DEFAULT_PAGE_SIZE).build();
     this.concurrency = concurrency;
     this.limit = limit;
@@ -80,7 +85,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be 1 or more (1 is strictly sequential), but was " + concurrency);
     }
-    return new SessionPager(sessions, query, concurrency, limit);
+    return new SessionPager(sessions, query, concurrency, limit, speculative);
   }
 
   /**
@@ -94,7 +99,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
     if (maxItems < 1) {
       throw new IllegalArgumentException("limit must be 1 or more, but was " + maxItems);
     }
-    return new SessionPager(sessions, query, concurrency, maxItems);
+    return new SessionPager(sessions, query, concurrency, maxItems, speculative);
   }
 
   /** @return the query of each page request, with the page size in effect */
@@ -158,7 +163,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
     IntFunction<CompletableFuture<SessionPage>> fetch =
         page -> Futures.map(sessions.listAsync(query.toBuilder().page(page).build()), ApiResponse::body);
     return new PageWalk(fetch, query.page().orElse(1), query.effectivePageSize(), concurrency, limit,
-        query.sort().orElse(null));
+        query.sort().orElse(null), speculative);
   }
 
   @Override

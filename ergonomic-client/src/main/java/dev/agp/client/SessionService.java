@@ -110,7 +110,7 @@ public final class SessionService {
    * @return a lazy pager; nothing is requested until it is iterated
    */
   public SessionPager listAll(SessionQuery query) {
-    return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE);
+    return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, true);
   }
 
   /**
@@ -120,7 +120,8 @@ public final class SessionService {
    * @return a lazy pager over the children
    */
   public SessionPager children(String parentId) {
-    return listAll(SessionQuery.builder().parentSessionId(RawSessionService.requireId(parentId)).build());
+    SessionQuery children = SessionQuery.builder().parentSessionId(RawSessionService.requireId(parentId)).build();
+    return new SessionPager(raw, children, SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, false);
   }
 
   /**

@@ -156,7 +156,8 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     listsInFlight++;
     PageWalk pages = new PageWalk(
         page -> limiter.submit(() -> listChildrenPage.apply(id, page)),
-        1, SessionPager.DEFAULT_PAGE_SIZE, options.concurrency(), Long.MAX_VALUE, null);
+        // Most sessions have few children or none: no speculative pages beyond the first.
+        1, SessionPager.DEFAULT_PAGE_SIZE, options.concurrency(), Long.MAX_VALUE, null, false);
     List<SessionSummary> children = new ArrayList<>();
     CompletableFuture<List<SessionSummary>> list =
         Futures.map(AsyncSources.forEach(pages, batch -> batch.fresh().iterator(), children::add), ignored -> children);
