@@ -30,6 +30,8 @@ final class TreeWalk implements AsyncSource<SessionNode> {
 
   /** How far down the stack to look for child lists to fetch ahead. */
   private static final int LOOKAHEAD = 64;
+  /** How many sessions discovered ahead of the consumer are remembered as candidates. */
+  private static final int MAX_DISCOVERED = 4_096;
 
   private final String rootId;
   private final TreeOptions options;
@@ -38,6 +40,11 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   private final BiFunction<String, Integer, CompletableFuture<SessionPage>> listChildrenPage;
 
   private final Deque<Object> stack = new ArrayDeque<>();
+  /**
+   * Sessions known from child lists that arrived ahead of the consumer, nearest first: candidates for
+   * fetching ahead once the stack's upcoming nodes are all covered. Bounded, so a lazy walk stays lazy.
+   */
+  private final Deque<SessionNode> discovered = new ArrayDeque<>();
   private final Map<String, CompletableFuture<List<SessionSummary>>> childLists = new HashMap<>();
   private final Set<String> emitted = new HashSet<>();
   private final List<RepeatedSession> repeats = new ArrayList<>();
@@ -67,7 +74,9 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       CompletableFuture<SessionSummary> root = limiter.submit(() -> retrieveRoot.apply(rootId));
       rootFetch = root;
       if (options.maxDepth() > 0) {
-        childListOf(rootId); // in parallel with the root itself: both need only the root's id
+        // In parallel with the root itself: both need only the root's id (the placeholder summary is never
+        // emitted; only its id and depth are used).
+        childListOf(new SessionNode(new SessionSummary().id(rootId), 0, null));
       }
       return root.handle((summary, error) -> {
         if (error != null) {
@@ -86,7 +95,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       }
       if (top instanceof Expand expand) {
         SessionNode parent = expand.node();
-        return childListOf(parent.id()).handle((children, error) -> {
+        return childListOf(parent).handle((children, error) -> {
           if (error != null) {
             return this.<@Nullable SessionNode>fail(parent.id(), error);
           }
@@ -131,9 +140,12 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     return node;
   }
 
-  /** Starts child lists for the nodes next in pre-order, while fewer than {@code concurrency} are running. */
+  /**
+   * Starts child lists while fewer than {@code concurrency} are running: first for the nodes next in
+   * pre-order on the stack, then for sessions discovered in lists that arrived ahead of the consumer.
+   */
   private void prefetch() {
-    int budget = options.maxNodes() - emitted.size();
+    int budget = options.maxNodes() - emitted.size() - listsInFlight;
     Iterator<Object> upcoming = stack.iterator();
     for (int looked = 0; upcoming.hasNext() && looked < LOOKAHEAD && budget > 0; looked++) {
       if (listsInFlight >= options.concurrency()) {
@@ -142,13 +154,34 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       Object entry = upcoming.next();
       if (entry instanceof SessionNode node && node.depth() < options.maxDepth() && !emitted.contains(node.id())) {
         budget--;
-        childListOf(node.id());
+        childListOf(node);
+      }
+    }
+    while (listsInFlight < options.concurrency() && budget > 0 && !discovered.isEmpty()) {
+      SessionNode node = discovered.pollFirst();
+      if (!childLists.containsKey(node.id()) && !emitted.contains(node.id())) {
+        budget--;
+        childListOf(node);
       }
     }
   }
 
+  /** Remembers the children of a list that arrived, nearest first, as candidates for fetching ahead. */
+  private void discover(SessionNode parent, List<SessionSummary> children) {
+    if (parent.depth() + 1 >= options.maxDepth()) {
+      return;
+    }
+    for (int i = children.size() - 1; i >= 0; i--) {
+      discovered.addFirst(new SessionNode(children.get(i), parent.depth() + 1, parent.id()));
+    }
+    while (discovered.size() > MAX_DISCOVERED) {
+      discovered.pollLast();
+    }
+  }
+
   /** The whole child list of a session, fetched once per id, every page through the shared limiter. */
-  private synchronized CompletableFuture<List<SessionSummary>> childListOf(String id) {
+  private synchronized CompletableFuture<List<SessionSummary>> childListOf(SessionNode node) {
+    String id = node.id();
     CompletableFuture<List<SessionSummary>> existing = childLists.get(id);
     if (existing != null) {
       return existing;
@@ -166,6 +199,9 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       synchronized (this) {
         listsInFlight--;
         if (!done) {
+          if (value != null) {
+            discover(node, value);
+          }
           prefetch();
         }
       }

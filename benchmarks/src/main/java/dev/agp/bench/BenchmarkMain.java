@@ -1,0 +1,291 @@
+package dev.agp.bench;
+
+import dev.agp.client.AgpClient;
+import dev.agp.client.SessionQuery;
+import dev.agp.client.SessionTree;
+import dev.agp.client.TreeOptions;
+import dev.agp.generated.api.SessionsApi;
+import dev.agp.generated.model.SessionSummary;
+import dev.agp.generated.model.SessionSummaryPage;
+import dev.agp.generated.runtime.AgpRetrofit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark case in one JVM run, each against its baseline, and prints a table for people and
+ * one {@code RESULT} line for scripts. Every figure is a ratio of two measurements taken side by side.
+ */
+public final class BenchmarkMain {
+
+  private static final int CONCURRENCY = 4;
+
+  private BenchmarkMain() {}
+
+  /**
+   * Runs the benchmarks.
+   *
+   * @param args ignored
+   * @throws Exception if a case fails
+   */
+  public static void main(String[] args) throws Exception {
+    System.out.printf(Locale.ROOT, "agp-java benchmarks on %d cores, %s %s%n%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    List<String[]> rows = new ArrayList<>();
+
+    double[] decode = decode();
+    double decodeRatio = decode[0] / decode[1];
+    rows.add(row("1 decode 100-item page", fmt(decode[0]) + " us", fmt(decode[1]) + " us", fmt(decodeRatio), "<= 1.15"));
+
+    double[] list = listAll();
+    double listIdeal = (1 + Math.ceil(19.0 / CONCURRENCY)) * 50;
+    double listSpeedup = list[1] / list[0];
+    double listVsIdeal = list[0] / listIdeal;
+    rows.add(row("2 list 2,000 @ 50 ms", fmt(list[0]) + " ms", fmt(list[1]) + " ms", fmt(listSpeedup) + "x",
+        ">= 3.5x; vs ideal " + fmt(listVsIdeal) + " <= 1.5"));
+
+    double[] tree = tree();
+    int nodes = BenchServer.treeSize(BenchServer.TREE_FANOUT);
+    double treeIdeal = Math.max(BenchServer.TREE_DEPTH + 1, (double) nodes / CONCURRENCY) * 20;
+    double treeSpeedup = tree[1] / tree[0];
+    double treeVsIdeal = tree[0] / treeIdeal;
+    rows.add(row("3 tree " + nodes + " nodes, depth " + BenchServer.TREE_DEPTH + " @ 20 ms", fmt(tree[0]) + " ms",
+        fmt(tree[1]) + " ms", fmt(treeSpeedup) + "x", ">= 3x; vs ideal " + fmt(treeVsIdeal) + " <= 1.5"));
+
+    double heap20k = peakHeapMiB(20_000);
+    double heap200k = peakHeapMiB(200_000);
+    rows.add(row("4 stream 20,000 / 200,000", fmt(heap20k) + " MiB", fmt(heap200k) + " MiB", "-", "<= 32 MiB each"));
+
+    double[] start = clientStart();
+    double startRatio = start[0] / start[1];
+    rows.add(row("5 client start + 1st call", fmt(start[0]) + " ms", fmt(start[1]) + " ms", fmt(startRatio), "(watch)"));
+
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s  %s%n", "case", "sdk", "baseline", "ratio", "target");
+    for (String[] row : rows) {
+      System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s  %s%n", (Object[]) row);
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "RESULT decode_ratio=%.3f listall_speedup=%.2f listall_vs_ideal=%.2f tree_speedup=%.2f"
+            + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f%n",
+        decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio);
+  }
+
+  /** Case 1, with JMH: the average time of the SDK's call and of the baseline, in microseconds. */
+  private static double[] decode() throws RunnerException {
+    Collection<RunResult> results = new Runner(new OptionsBuilder()
+        .include(DecodeBenchmark.class.getName())
+        .forks(1)
+        .warmupIterations(5)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(8)
+        .measurementTime(TimeValue.seconds(1))
+        .verbosity(VerboseMode.SILENT)
+        .build()).run();
+    double sdk = 0;
+    double baseline = 0;
+    for (RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      double score = result.getPrimaryResult().getScore();
+      if (name.endsWith(".sdk")) {
+        sdk = score;
+      } else if (name.endsWith(".baseline")) {
+        baseline = score;
+      }
+    }
+    progress("decode: sdk %.1f us, baseline %.1f us", sdk, baseline);
+    return new double[] {sdk, baseline};
+  }
+
+  /** Case 2: listAll with default settings against the documentation's sequential loop; medians in ms. */
+  private static double[] listAll() {
+    try (BenchServer server = BenchServer.listing(2_000, 50);
+        AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
+      SessionsApi api = generatedApi(server);
+      LongSupplier sdk = () -> client.sessions().listAll(SessionQuery.all()).stream().count();
+      LongSupplier baseline = () -> documentationLoop(api);
+      return medians("list", sdk, baseline, 2_000, 2, 7);
+    }
+  }
+
+  /** The documentation's loop: request page after page until {@code page * size >= total}. */
+  private static long documentationLoop(SessionsApi api) {
+    long count = 0;
+    int page = 1;
+    long total;
+    do {
+      SessionSummaryPage body = execute(api.listSessions(page, 100, null, null, null, null, null, null));
+      count += body.getItems().size();
+      total = body.getTotal();
+      page++;
+    } while ((long) (page - 1) * 100 < total);
+    return count;
+  }
+
+  /** Case 3: tree with default settings against sequential recursion over the child lists; medians in ms. */
+  private static double[] tree() {
+    int nodes = BenchServer.treeSize(BenchServer.TREE_FANOUT);
+    try (BenchServer server = BenchServer.tree(BenchServer.TREE_FANOUT, 20);
+        AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
+      SessionsApi api = generatedApi(server);
+      LongSupplier sdk = () -> {
+        SessionTree tree = client.sessions().tree(BenchServer.TREE_ROOT, TreeOptions.defaults());
+        return tree.size();
+      };
+      LongSupplier baseline = () -> recurse(api, BenchServer.TREE_ROOT);
+      return medians("tree", sdk, baseline, nodes, 1, 3);
+    }
+  }
+
+  private static long recurse(SessionsApi api, String id) {
+    long count = 1;
+    SessionSummaryPage children = execute(api.listSessions(1, 100, null, null, null, null, id, null));
+    for (SessionSummary child : children.getItems()) {
+      count += recurse(api, child.getId());
+    }
+    return count;
+  }
+
+  /**
+   * Case 4: the peak growth of the live heap while streaming {@code total} sessions (page size 100, no
+   * latency), sampled after a full GC every 10,000 sessions, over the live heap before the walk.
+   */
+  private static double peakHeapMiB(long total) {
+    try (BenchServer server = BenchServer.listing(total, 0);
+        AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
+      // Warm the path once so that class loading is not counted as growth.
+      client.sessions().listAll(SessionQuery.all()).limit(1_000).stream().count();
+      long before = liveHeap();
+      long[] peak = {0};
+      long[] seen = {0};
+      try (Stream<SessionSummary> stream = client.sessions().listAll(SessionQuery.all()).stream()) {
+        stream.forEach(s -> {
+          if (++seen[0] % 10_000 == 0) {
+            peak[0] = Math.max(peak[0], liveHeap() - before);
+          }
+        });
+      }
+      if (seen[0] != total) {
+        throw new IllegalStateException("streamed " + seen[0] + " sessions of " + total);
+      }
+      double mib = Math.max(0, peak[0]) / (1024.0 * 1024.0);
+      progress("heap: %,d sessions, peak growth %.1f MiB", total, mib);
+      return mib;
+    }
+  }
+
+  private static long liveHeap() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Case 5: building an AgpClient and making a first call, against the generated client alone; ms. */
+  private static double[] clientStart() {
+    try (BenchServer server = BenchServer.fixedPage(10)) {
+      LongSupplier sdk = () -> {
+        try (AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
+          return client.sessions().list(SessionQuery.builder().pageSize(10).build()).items().size();
+        }
+      };
+      LongSupplier baseline = () -> {
+        OkHttpClient http = authorized();
+        try {
+          SessionsApi api = AgpRetrofit.create(HttpUrl.get(server.baseUrl()), http).create(SessionsApi.class);
+          return execute(api.listSessions(null, 10, null, null, null, null, null, null)).getItems().size();
+        } finally {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
+        }
+      };
+      return medians("start", sdk, baseline, 10, 5, 21);
+    }
+  }
+
+  /**
+   * Runs both sides alternately ({@code warmups} unmeasured rounds, then {@code rounds} measured ones) and
+   * returns the median wall time of each in milliseconds; checks that both saw {@code expected} items.
+   */
+  private static double[] medians(String name, LongSupplier sdk, LongSupplier baseline, long expected, int warmups, int rounds) {
+    List<Double> sdkTimes = new ArrayList<>();
+    List<Double> baselineTimes = new ArrayList<>();
+    for (int i = 0; i < warmups + rounds; i++) {
+      double s = time(sdk, expected, name + " sdk");
+      double b = time(baseline, expected, name + " baseline");
+      if (i >= warmups) {
+        sdkTimes.add(s);
+        baselineTimes.add(b);
+      }
+    }
+    double[] result = {median(sdkTimes), median(baselineTimes)};
+    progress("%s: sdk median %.1f ms, baseline median %.1f ms (%d rounds)", name, result[0], result[1], rounds);
+    return result;
+  }
+
+  private static double time(LongSupplier work, long expected, String what) {
+    long start = System.nanoTime();
+    long count = work.getAsLong();
+    double millis = (System.nanoTime() - start) / 1e6;
+    if (count != expected) {
+      throw new IllegalStateException(what + " saw " + count + " items, expected " + expected);
+    }
+    return millis;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static SessionsApi generatedApi(BenchServer server) {
+    return AgpRetrofit.create(HttpUrl.get(server.baseUrl()), authorized()).create(SessionsApi.class);
+  }
+
+  private static OkHttpClient authorized() {
+    return new OkHttpClient.Builder()
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Authorization", "Bearer bench-key").build()))
+        .readTimeout(30, TimeUnit.SECONDS)
+        .build();
+  }
+
+  private static <T> T execute(retrofit2.Call<T> call) {
+    try {
+      retrofit2.Response<T> response = call.execute();
+      if (!response.isSuccessful() || response.body() == null) {
+        throw new IllegalStateException("HTTP " + response.code());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String[] row(String... cells) {
+    return cells;
+  }
+
+  private static String fmt(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+  }
+
+  private static void progress(String format, Object... args) {
+    System.out.printf(Locale.ROOT, "  " + format + "%n", args);
+  }
+}
