@@ -163,7 +163,7 @@ public final class BenchmarkMain {
 
   /**
    * Case 4: the peak growth of the live heap while streaming {@code total} sessions (page size 100, no
-   * latency), sampled after a full GC every 10,000 sessions, over the live heap before the walk.
+   * latency), sampled after a full GC every 2,000 sessions, over the live heap before the walk.
    */
   private static double peakHeapMiB(long total) {
     try (BenchServer server = BenchServer.listing(total, 0);
@@ -175,7 +175,7 @@ public final class BenchmarkMain {
       long[] seen = {0};
       try (Stream<SessionSummary> stream = client.sessions().listAll(SessionQuery.all()).stream()) {
         stream.forEach(s -> {
-          if (++seen[0] % 10_000 == 0) {
+          if (++seen[0] % 2_000 == 0) {
             peak[0] = Math.max(peak[0], liveHeap() - before);
           }
         });

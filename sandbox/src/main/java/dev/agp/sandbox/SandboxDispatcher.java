@@ -291,7 +291,7 @@ final class SandboxDispatcher extends Dispatcher {
     request.put("agent", s.inlineAgent()
         ? Map.of("name", s.agent() == null ? "inline-agent" : s.agent(), "model", "holo3-1-35b")
         : s.agent() == null ? "inline-agent" : s.agent());
-    request.put("messages", s.firstMessage() == null ? null : List.of(messageJson(s.firstMessage())));
+    request.put("messages", s.firstMessage() == null ? List.of() : List.of(messageJson(s.firstMessage())));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", s.id());
     json.put("request", request);
