@@ -141,4 +141,18 @@ class ListCommandTest extends CliTestSupport {
     Result result = agp("sessions", "list", "--size", "1");
     assertThat(result.lines().get(1)).startsWith("11111111-2222-4333-8444-555555555555  cli-test").contains("queued");
   }
+
+  @Test
+  void progressGoesToStderrOnlyWhenItIsATerminal() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = AgpCli.run(new String[] {"sessions", "list", "--all", "--format", "jsonl"},
+        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), env(), true);
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).contains("\r" + mine() + " sessions fetched").endsWith("\r\033[K");
+    assertThat(out.toString()).doesNotContain("fetched");
+    // Without a terminal (every other test), nothing extra is printed.
+    assertThat(agp("sessions", "list", "--all", "--format", "jsonl").err()).isEmpty();
+  }
 }
