@@ -114,7 +114,7 @@ class AgpSandboxTest {
     Reply status = get("/api/v2/sessions/" + SandboxData.DEEP_TREE_ROOT_ID + "/status");
     assertThat(session.status()).isEqualTo(200);
     assertThat(session.json()).containsKeys("id", "request", "status", "created_at");
-    assertThat(status.json().get("subagent_session_ids")).asList().hasSize(3);
+    assertThat((List<?>) status.json().get("subagent_session_ids")).hasSize(3);
     assertThat(get("/api/v2/sessions/00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
     assertThat(get("/api/v2/sessions/00000000-0000-4000-8000-000000000000").json()).containsEntry("detail", "Session not found.");
     assertThat(get("/api/v2/sessions/not-a-uuid").status()).isEqualTo(422);
