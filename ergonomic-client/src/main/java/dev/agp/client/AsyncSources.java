@@ -4,12 +4,16 @@ import dev.agp.client.errors.AgpException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /** Consumes an {@link AsyncSource}: as a blocking iterator, or asynchronously element by element. */
@@ -19,6 +23,12 @@ final class AsyncSources {
   /** A blocking iterator that unpacks each pulled element into zero or more items. */
   static <S, T> CloseableIterator<T> iterator(AsyncSource<S> source, Function<S, Iterator<T>> unpack) {
     return new BlockingIterator<>(source, unpack);
+  }
+
+  /** A sequential stream over a walk's iterator; closing the stream closes the walk. */
+  static <T> Stream<T> stream(CloseableIterator<T> iterator) {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(iterator::close);
   }
 
   /**

@@ -3,13 +3,10 @@ package dev.agp.client;
 import dev.agp.generated.model.SessionSummary;
 import java.util.Collections;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A lazy auto-pager over every session matching a query, from
@@ -130,10 +127,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
    * @return a new stream over the sessions
    */
   public Stream<SessionSummary> stream() {
-    CloseableIterator<SessionSummary> iterator = iterator();
-    return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(iterator::close);
+    return AsyncSources.stream(iterator());
   }
 
   /**

@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -187,8 +184,7 @@ public final class SessionService {
     // The walk makes its first request when the stream is first consumed.
     CloseableIterator<SessionNode> iterator = AsyncSources.iterator(newTreeWalk(rootId, options),
         node -> options.filter().test(node.session()) ? List.of(node).iterator() : Collections.emptyIterator());
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(iterator::close);
+    return AsyncSources.stream(iterator);
   }
 
   private TreeWalk newTreeWalk(String rootId, TreeOptions options) {

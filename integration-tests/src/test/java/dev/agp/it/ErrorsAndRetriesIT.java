@@ -1,7 +1,6 @@
 package dev.agp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agp.client.AgpClient;
 import dev.agp.client.SessionQuery;
