@@ -88,12 +88,7 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   /** Cancels every request in flight; later {@link #next()} calls answer the end. Idempotent. */
   @Override
   public synchronized void close() {
-    done = true;
-    cancelWindow();
-  }
-
-  synchronized boolean isDone() {
-    return done;
+    finish();
   }
 
   private void finish() {

@@ -9,7 +9,6 @@ import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.SessionSummary;
 import dev.agp.sandbox.AgpSandbox;
 import dev.agp.sandbox.SandboxSession;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -271,7 +270,7 @@ class SessionPagerTest extends SandboxTestBase {
   }
 
   @Test
-  void sandboxIsNotNeededForTheLimitOfAnEmptyListing() throws IOException {
+  void anEmptyListingWithALimitYieldsNothing() {
     try (AgpSandbox empty = AgpSandbox.builder().empty().start();
         AgpClient client = AgpClient.builder().baseUrl(empty.baseUrl()).apiKey(empty.apiKey()).build()) {
       assertThat(client.sessions().listAll(SessionQuery.all()).limit(5).stream().count()).isZero();
