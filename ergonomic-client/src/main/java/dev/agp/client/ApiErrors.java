@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonReader;
 import dev.agp.client.errors.AgpApiException;
 import dev.agp.client.errors.BadRequestException;
 import dev.agp.client.errors.ConflictException;
+import dev.agp.client.errors.ErrorResponse;
 import dev.agp.client.errors.InternalServerException;
 import dev.agp.client.errors.NotFoundException;
 import dev.agp.client.errors.PermissionDeniedException;
@@ -32,27 +33,24 @@ final class ApiErrors {
   static AgpApiException create(
       int status, String method, String path, byte[] body, Map<String, List<String>> headers, @Nullable Duration retryAfter) {
     List<ValidationError> items = new ArrayList<>();
-    String message = messageOf(body, items);
+    ErrorResponse response = new ErrorResponse(status, method, path, messageOf(body, items), items, headers);
     switch (status) {
       case 400:
-        return new BadRequestException(status, method, path, message, items, headers);
+        return new BadRequestException(response);
       case 401:
-        return new UnauthorizedException(status, method, path, message, items, headers);
+        return new UnauthorizedException(response);
       case 403:
-        return new PermissionDeniedException(status, method, path, message, items, headers);
+        return new PermissionDeniedException(response);
       case 404:
-        return new NotFoundException(status, method, path, message, items, headers);
+        return new NotFoundException(response);
       case 409:
-        return new ConflictException(status, method, path, message, items, headers);
+        return new ConflictException(response);
       case 422:
-        return new UnprocessableEntityException(status, method, path, message, items, headers);
+        return new UnprocessableEntityException(response);
       case 429:
-        return new RateLimitException(status, method, path, message, items, headers, retryAfter);
+        return new RateLimitException(response, retryAfter);
       default:
-        if (status >= 500 && status <= 599) {
-          return new InternalServerException(status, method, path, message, items, headers);
-        }
-        return new AgpApiException(status, method, path, message, items, headers);
+        return status >= 500 && status <= 599 ? new InternalServerException(response) : new AgpApiException(response);
     }
   }
 

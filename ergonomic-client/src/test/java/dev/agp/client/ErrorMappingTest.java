@@ -192,4 +192,21 @@ class ErrorMappingTest extends MockServerTestBase {
         .hasMessage("session id must not be null");
     assertThat(server.getRequestCount()).isZero();
   }
+
+  @Test
+  void yourOwnTestsCanBuildTheExceptions() {
+    java.util.Map<String, List<String>> headers = new java.util.HashMap<>();
+    headers.put("X-Request-Id", new java.util.ArrayList<>(List.of("r-1")));
+    dev.agp.client.errors.ErrorResponse response =
+        new dev.agp.client.errors.ErrorResponse(404, "GET", "/api/v2/sessions/x", "Session not found.", List.of(), headers);
+    headers.clear();
+
+    NotFoundException error = new NotFoundException(response);
+
+    assertThat(error).hasMessage("HTTP 404 GET /api/v2/sessions/x: Session not found. [request id r-1]");
+    assertThat(error.requestId()).contains("r-1");
+    assertThat(error.header("x-request-id")).contains("r-1");
+    assertThat(error.response()).isEqualTo(response);
+    assertThatThrownBy(() -> error.headers().put("a", List.of())).isInstanceOf(UnsupportedOperationException.class);
+  }
 }

@@ -1,8 +1,6 @@
 package dev.agp.client.errors;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -17,25 +15,13 @@ public class RateLimitException extends AgpApiException {
   private final @Nullable Duration retryAfter;
 
   /**
-   * Creates an exception; see {@link AgpApiException#AgpApiException(int, String, String, String, List, Map)}.
+   * Creates an exception; see {@link AgpApiException#AgpApiException(ErrorResponse)}.
    *
-   * @param statusCode the HTTP status
-   * @param method the HTTP method of the request
-   * @param path the path of the request
-   * @param serverMessage the server's message, if it sent one
-   * @param validationErrors the validation items of a {@code detail[]} body; empty otherwise
-   * @param headers the response headers
+   * @param response the error response
    * @param retryAfter the wait the server asked for in {@code Retry-After}, if it sent a valid one
    */
-  public RateLimitException(
-      int statusCode,
-      String method,
-      String path,
-      @Nullable String serverMessage,
-      List<ValidationError> validationErrors,
-      Map<String, List<String>> headers,
-      @Nullable Duration retryAfter) {
-    super(statusCode, method, path, serverMessage, validationErrors, headers);
+  public RateLimitException(ErrorResponse response, @Nullable Duration retryAfter) {
+    super(response);
     this.retryAfter = retryAfter;
   }
 

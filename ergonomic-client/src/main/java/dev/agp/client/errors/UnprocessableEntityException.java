@@ -1,9 +1,5 @@
 package dev.agp.client.errors;
 
-import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-
 /**
  * A parameter failed the server's validation (422). {@link #validationErrors()} lists each failure with its
  * location (for example {@code query.size}), message and type.
@@ -13,22 +9,11 @@ public class UnprocessableEntityException extends AgpApiException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates an exception; see {@link AgpApiException#AgpApiException(int, String, String, String, List, Map)}.
+   * Creates an exception; see {@link AgpApiException#AgpApiException(ErrorResponse)}.
    *
-   * @param statusCode the HTTP status
-   * @param method the HTTP method of the request
-   * @param path the path of the request
-   * @param serverMessage the server's message, if it sent one
-   * @param validationErrors the validation items of the {@code detail[]} body
-   * @param headers the response headers
+   * @param response the error response
    */
-  public UnprocessableEntityException(
-      int statusCode,
-      String method,
-      String path,
-      @Nullable String serverMessage,
-      List<ValidationError> validationErrors,
-      Map<String, List<String>> headers) {
-    super(statusCode, method, path, serverMessage, validationErrors, headers);
+  public UnprocessableEntityException(ErrorResponse response) {
+    super(response);
   }
 }
