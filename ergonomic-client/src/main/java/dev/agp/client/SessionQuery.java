@@ -199,9 +199,7 @@ public final class SessionQuery {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("SessionQuery{");
-    List<String> allStatuses = new ArrayList<>();
-    statuses.forEach(status -> allStatuses.add(status.getValue()));
-    allStatuses.addAll(statusesNewerThanSdk);
+    List<String> allStatuses = wireStatuses();
     append(s, "status", allStatuses.isEmpty() ? null : allStatuses);
     append(s, "agent", agents.isEmpty() ? null : agents);
     append(s, "group_id", groupId);
