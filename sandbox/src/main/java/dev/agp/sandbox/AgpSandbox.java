@@ -26,7 +26,11 @@ import mockwebserver3.MockWebServer;
  */
 public final class AgpSandbox implements AutoCloseable {
 
-  /** The header on a response whose body a fault broke on purpose (malformed or truncated). */
+  /**
+   * The header on a response whose body a fault broke on purpose: malformed, truncated, or a listing that
+   * breaks the contract ({@link SandboxFaults#repeatPages()}, {@link SandboxFaults#repeatIdsWithinPages()},
+   * {@link SandboxFaults#negativeTotalFromPage(int)}).
+   */
   public static final String BROKEN_BODY_HEADER = "X-Sandbox-Broken-Body";
 
   /** The key the sandbox accepts unless another is configured. */

@@ -46,7 +46,10 @@ public final class SandboxData {
   private final Map<String, SandboxSession> byId = new LinkedHashMap<>();
   private final Map<String, List<String>> children = new LinkedHashMap<>();
   private final Random random;
+  /** No session held was created after this (it only moves forward). */
   private Instant newest;
+  /** No session held was created before this, or {@code null} when nothing was added since the last clear. */
+  private @Nullable Instant oldest;
   private @Nullable List<SandboxSession> snapshot;
 
   SandboxData(long seed, Instant newest) {
@@ -123,6 +126,9 @@ public final class SandboxData {
     if (session.createdAt().isAfter(newest)) {
       newest = session.createdAt();
     }
+    if (oldest == null || session.createdAt().isBefore(oldest)) {
+      oldest = session.createdAt();
+    }
     snapshot = null;
     return this;
   }
@@ -191,16 +197,31 @@ public final class SandboxData {
   }
 
   /**
+   * Inserts top-level sessions older than every existing one, each a second older than the last, so that
+   * they sort at the end of the newest-first listing (and at the start of the oldest-first one).
+   *
+   * @param count how many
+   * @return their ids, oldest last
+   */
+  public synchronized List<String> appendAtTail(int count) {
+    List<String> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant created = (oldest == null ? newest : oldest).minusSeconds(1);
+      String id = randomId();
+      add(generated(id, created, null).owner(SandboxSession.OWNER_ME).build());
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /**
    * Adds {@code count} plain top-level sessions, older than every existing one (for large listings).
    *
    * @param count how many
    * @return this store
    */
   public synchronized SandboxData addOldSessions(int count) {
-    Instant oldest = byId.values().stream().map(SandboxSession::createdAt).min(Comparator.naturalOrder()).orElse(newest);
-    for (int i = 1; i <= count; i++) {
-      add(generated(randomId(), oldest.minusSeconds(i), null).owner(SandboxSession.OWNER_ME).build());
-    }
+    appendAtTail(count);
     return this;
   }
 
@@ -212,6 +233,7 @@ public final class SandboxData {
   public synchronized SandboxData clear() {
     byId.clear();
     children.clear();
+    oldest = null;
     snapshot = null;
     return this;
   }

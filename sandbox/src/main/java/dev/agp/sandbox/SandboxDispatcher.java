@@ -180,6 +180,13 @@ final class SandboxDispatcher extends Dispatcher {
     if (branchFailure != null) {
       return Answer.json(branchFailure, Map.of("detail", "Injected failure listing the children of " + parentId));
     }
+    SandboxFaults.ListFaults listFaults = faults.listFaults();
+    if (parentId == null && listFaults.headInserts() > 0) {
+      data.insertAtHead(listFaults.headInserts());
+    }
+    if (parentId == null && listFaults.tailInserts() > 0) {
+      data.appendAtTail(listFaults.tailInserts());
+    }
     if (page > 1) {
       int insert = faults.insertionsForPageRequest();
       if (insert > 0) {
@@ -213,6 +220,22 @@ final class SandboxDispatcher extends Dispatcher {
       Collections.reverse(reversed);
       matching = reversed;
     }
+    Map<String, Object> truthful = page(matching, page, size);
+    Map<String, Object> served = listFaults.repeatPages() ? page(matching, 1, size) : new LinkedHashMap<>(truthful);
+    if (listFaults.repeatIds()) {
+      List<?> items = (List<?>) served.get("items");
+      served.put("items", items.isEmpty() ? List.of() : Collections.nCopies(items.size(), items.get(0)));
+      served.put("total", items.size());
+    }
+    if (listFaults.negativeTotalFromPage() > 0 && page >= listFaults.negativeTotalFromPage()) {
+      served.put("total", -1);
+    }
+    // An answer that a standing fault changed breaks the contract on purpose: mark it as such.
+    return new Answer(200, JSON.toJson(served), null, !served.equals(truthful));
+  }
+
+  /** The honest answer for one page of a listing. */
+  private static Map<String, Object> page(List<SandboxSession> matching, int page, int size) {
     long from = (long) (page - 1) * size;
     List<Object> items = new ArrayList<>();
     for (long i = from; i < Math.min(matching.size(), from + size); i++) {
@@ -222,7 +245,7 @@ final class SandboxDispatcher extends Dispatcher {
     body.put("items", items);
     body.put("page", page);
     body.put("total", matching.size());
-    return Answer.json(200, body);
+    return body;
   }
 
   private static int integer(HttpUrl url, String name, int fallback, int min, int max, List<Map<String, Object>> errors) {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Faults to inject into the sandbox's answers, for tests of retries, timeouts, decoding errors and data
- * that moves. Thread-safe; queued faults are consumed by requests in arrival order.
+ * that moves. Thread-safe; queued faults are consumed by requests in arrival order, standing ones last
+ * until {@link #clear()}.
  */
 public final class SandboxFaults {
 
@@ -18,11 +19,27 @@ public final class SandboxFaults {
   /** One queued fault. */
   record Fault(Kind kind, int status, @Nullable String retryAfter) {}
 
+  /**
+   * The standing faults that shape one list answer, read together so that a request sees one consistent set.
+   *
+   * @param headInserts sessions to insert at the head before a top-level list answer
+   * @param tailInserts sessions to append at the tail before a top-level list answer
+   * @param repeatPages whether to answer page 1 whatever page was asked for
+   * @param repeatIds whether to fill the page with one session and report that count as the total
+   * @param negativeTotalFromPage the first requested page whose total is -1, or 0 for none
+   */
+  record ListFaults(int headInserts, int tailInserts, boolean repeatPages, boolean repeatIds, int negativeTotalFromPage) {}
+
   private final Deque<Fault> queue = new ArrayDeque<>();
   private Duration latency = Duration.ZERO;
   private int insertPerPageRequest;
   private int insertTimes;
   private final java.util.Map<String, Integer> failingChildLists = new java.util.HashMap<>();
+  private int headInsertsPerList;
+  private int tailInsertsPerList;
+  private boolean repeatPages;
+  private boolean repeatIdsWithinPages;
+  private int negativeTotalFromPage;
 
   SandboxFaults() {}
 
@@ -108,6 +125,81 @@ public final class SandboxFaults {
   }
 
   /**
+   * Before answering every top-level list request, page 1 and concurrent requests included, inserts
+   * {@code perRequest} new sessions at the head of the listing (newer than every other, each a second newer
+   * than the last, with fresh UUIDs), as on a busy server; until {@link #clear()}. Child lists
+   * ({@code parent_session_id=...}) and requests rejected before listing (401, 422, a queued failure) insert
+   * nothing. The answers stay valid: {@code total} counts the new sessions, and items shift towards later
+   * pages. Adds to {@link #insertAtHeadBetweenPages}, if both are set.
+   *
+   * @param perRequest sessions inserted before each list request; 0 to stop
+   * @return this
+   */
+  public synchronized SandboxFaults insertAtHeadOnEveryList(int perRequest) {
+    this.headInsertsPerList = notNegative(perRequest, "perRequest");
+    return this;
+  }
+
+  /**
+   * Before answering every top-level list request, page 1 and concurrent requests included, appends
+   * {@code perRequest} new sessions at the tail of the newest-first listing (created before every other,
+   * each a second older than the last, with fresh UUIDs); until {@link #clear()}. So {@code total} grows on
+   * every page: with {@code perRequest} at least the page size, a pager that reads until an empty page or
+   * until it has seen {@code total} items never ends. Child lists ({@code parent_session_id=...}) and
+   * requests rejected before listing (401, 422, a queued failure) append nothing. The answers stay valid.
+   * In the oldest-first listing ({@code sort=created_at}) these sessions come first.
+   *
+   * @param perRequest sessions appended before each list request; 0 to stop
+   * @return this
+   */
+  public synchronized SandboxFaults growTailOnEveryList(int perRequest) {
+    this.tailInsertsPerList = notNegative(perRequest, "perRequest");
+    return this;
+  }
+
+  /**
+   * Makes every list request, child lists included, ignore its {@code page} parameter and answer page 1
+   * (its items, {@code "page": 1} and the true {@code total}); until {@link #clear()}. Answers to a request
+   * for another page break the contract on purpose and carry {@link AgpSandbox#BROKEN_BODY_HEADER}.
+   *
+   * @return this
+   */
+  public synchronized SandboxFaults repeatPages() {
+    this.repeatPages = true;
+    return this;
+  }
+
+  /**
+   * Makes every list answer, child lists included, hold one session (the first the page would hold)
+   * repeated as many times as the page would hold items, with {@code total} equal to that count (for
+   * example {@code "total": 15} and one id fifteen times; a page past the end holds nothing and says
+   * {@code "total": 0}); until {@link #clear()}. The answers break the contract on purpose and carry
+   * {@link AgpSandbox#BROKEN_BODY_HEADER}.
+   *
+   * @return this
+   */
+  public synchronized SandboxFaults repeatIdsWithinPages() {
+    this.repeatIdsWithinPages = true;
+    return this;
+  }
+
+  /**
+   * Makes the answers to list requests for page {@code page} and later, child lists included, say
+   * {@code "total": -1} (their items are unchanged); until {@link #clear()}. The page compared is the one
+   * requested. Those answers break the contract on purpose and carry {@link AgpSandbox#BROKEN_BODY_HEADER}.
+   *
+   * @param page the first page to answer so, 1 or more
+   * @return this
+   */
+  public synchronized SandboxFaults negativeTotalFromPage(int page) {
+    if (page < 1) {
+      throw new IllegalArgumentException("page must be 1 or more, but was " + page);
+    }
+    this.negativeTotalFromPage = page;
+    return this;
+  }
+
+  /**
    * Answers every listing of the children of {@code parentId} ({@code parent_session_id=...}) with
    * {@code status}, until {@link #clear()}: a broken branch of a session tree.
    *
@@ -131,7 +223,24 @@ public final class SandboxFaults {
     insertPerPageRequest = 0;
     insertTimes = 0;
     failingChildLists.clear();
+    headInsertsPerList = 0;
+    tailInsertsPerList = 0;
+    repeatPages = false;
+    repeatIdsWithinPages = false;
+    negativeTotalFromPage = 0;
     return this;
+  }
+
+  private static int notNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative, but was " + value);
+    }
+    return value;
+  }
+
+  /** @return the standing faults for one list answer */
+  synchronized ListFaults listFaults() {
+    return new ListFaults(headInsertsPerList, tailInsertsPerList, repeatPages, repeatIdsWithinPages, negativeTotalFromPage);
   }
 
   synchronized @Nullable Integer childListFailure(@Nullable String parentId) {
