@@ -32,39 +32,64 @@ final class AsyncSources {
   }
 
   /**
-   * Pulls every element and hands its items to {@code action}, without blocking a thread. Cancelling the
-   * returned future closes the source.
+   * Pulls every element and hands its items to {@code action}, without blocking a thread and without
+   * recursion, however many elements are already there. Cancelling the returned future closes the source;
+   * any {@link Throwable} (from the source, {@code unpack} or {@code action}) fails it and closes the source.
    */
   static <S, T> CompletableFuture<Void> forEach(
       AsyncSource<S> source, Function<S, Iterator<T>> unpack, Consumer<? super T> action) {
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    result.whenComplete((ignored, error) -> source.close());
-    pump(source, unpack, action, result);
-    return result;
+    Pump<S, T> pump = new Pump<>(source, unpack, action);
+    pump.result.whenComplete((ignored, error) -> source.close());
+    pump.drain.run();
+    return pump.result;
   }
 
-  private static <S, T> void pump(
-      AsyncSource<S> source, Function<S, Iterator<T>> unpack, Consumer<? super T> action, CompletableFuture<Void> result) {
-    source.next().whenComplete((element, error) -> {
-      if (result.isDone()) {
-        return;
-      }
-      if (error != null) {
-        result.completeExceptionally(unwrap(error));
-        return;
-      }
-      if (element == null) {
-        result.complete(null);
-        return;
-      }
+  /** The asynchronous consumer: one pull at a time, each handled in a {@link Drain} pass. */
+  private static final class Pump<S, T> {
+    final CompletableFuture<Void> result = new CompletableFuture<>();
+    final Drain drain = new Drain(this::pass);
+    private final AsyncSource<S> source;
+    private final Function<S, Iterator<T>> unpack;
+    private final Consumer<? super T> action;
+    private @Nullable CompletableFuture<@Nullable S> current;
+
+    Pump(AsyncSource<S> source, Function<S, Iterator<T>> unpack, Consumer<? super T> action) {
+      this.source = source;
+      this.unpack = unpack;
+      this.action = action;
+    }
+
+    private void pass() {
       try {
-        unpack.apply(element).forEachRemaining(action);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
+        while (!result.isDone()) {
+          CompletableFuture<@Nullable S> pulled = current;
+          if (pulled == null) {
+            pulled = source.next();
+            current = pulled;
+            // Already done: the loop takes it; the callback's extra pass finds nothing to do.
+            pulled.whenComplete((element, error) -> drain.run());
+          }
+          if (!pulled.isDone()) {
+            return;
+          }
+          current = null;
+          S element;
+          try {
+            element = pulled.join();
+          } catch (CompletionException | CancellationException e) {
+            result.completeExceptionally(unwrap(e));
+            return;
+          }
+          if (element == null) {
+            result.complete(null);
+            return;
+          }
+          unpack.apply(element).forEachRemaining(action);
+        }
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
       }
-      pump(source, unpack, action, result);
-    });
+    }
   }
 
   static Throwable unwrap(Throwable error) {
@@ -130,6 +155,9 @@ final class AsyncSources {
         Throwable cause = unwrap(e);
         if (cause instanceof RuntimeException) {
           throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
         }
         throw new AgpException("The walk failed: " + cause, cause);
       }

@@ -1,254 +1,478 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.AgpPaginationException;
+import dev.agp.client.errors.AgpPaginationException.Reason;
 import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.SessionSummary;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntFunction;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One walk over a listing, page by page: prefetch within a bounded window, de-duplication, drift repair and
- * defensive stopping. Non-blocking: {@link #next()} returns a future of the next batch of new sessions.
+ * One walk over a listing sorted by creation time, pulled batch by batch without blocking: the engine
+ * behind {@link SessionPager} and the child lists of tree walks. The contract it keeps is stated on
+ * {@link SessionPager}; how it keeps it:
  *
- * <p>Only one {@link #next()} may be outstanding at a time (the single consumer's pull); the methods that
- * touch state are synchronized because completions arrive on HTTP threads.
+ * <ul>
+ *   <li><b>Exactly once.</b> Every request after the first is a {@link Window} that contains the position
+ *       where the last session yielded (the {@link Frontier}) is expected. An answer counts only if it
+ *       starts at or before the frontier (or at the head of the listing): then every session after the
+ *       frontier up to the answer's last one is in the answer, whatever moved in between, and those are
+ *       yielded. An answer that starts after the frontier means sessions moved toward the head (deletions):
+ *       it yields nothing and the walk re-reads further back. Yielding only what is after the frontier, in
+ *       order, means nothing is yielded twice.
+ *   <li><b>A normal end only on evidence.</b> The walk ends normally only at an answer that counts, is
+ *       shorter than its page size, and agrees with its own {@code total}: at that moment nothing followed
+ *       the frontier. Everything else that stops a walk is an {@link AgpPaginationException}.
+ *   <li><b>Always ends.</b> Requests are capped by a budget that scales with the listing as first seen (see
+ *       {@link #REQUEST_BUDGET_FACTOR}); answers that contradict themselves or repeat stop the walk early.
+ *   <li><b>Never hangs.</b> Every step runs in a {@link Drain} pass: no recursion, no lock, and any
+ *       {@link Throwable} fails the pull that is waiting.
+ * </ul>
+ *
+ * <p>Windows are planned ahead, assuming nothing moves, up to {@code concurrency} in flight; their answers
+ * are used in listing order, whatever order they arrive in. When an answer shows that the listing moved,
+ * the windows planned after it are cancelled and the plan starts again from what the answer showed.
  */
 final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
-  /** The next batch of sessions, with the page it came from; {@code null} future value means the end. */
+  /** Requests a page: {@code page} (from 1) of size {@code size}. */
+  interface Fetcher {
+    CompletableFuture<SessionPage> fetch(int page, int size);
+  }
+
+  /** The sessions an answer added, in listing order, with the answer they came from. */
   record Batch(SessionPage page, List<SessionSummary> fresh) {}
 
-  private final IntFunction<CompletableFuture<SessionPage>> fetch;
+  /**
+   * A walk may make this many times as many requests as the listing needed when first seen (its size, or
+   * the limit if smaller, over the page size less the one session each request overlaps, plus one), then
+   * {@link #REQUEST_BUDGET_SLACK} and one window more. A listing that grows by less than about half a page
+   * per request fits; a server that grows forever, or ignores {@code page}, does not.
+   */
+  static final int REQUEST_BUDGET_FACTOR = 3;
+  /** Requests every walk may make beyond the scaled budget, however short the listing. */
+  static final int REQUEST_BUDGET_SLACK = 10;
+  /**
+   * How many answers in a row may contradict their own {@code total}, or repeat pages nothing explains,
+   * before the walk stops: one is forgiven, since a server may count and list at slightly different moments.
+   */
+  static final int MAX_ANOMALIES_IN_A_ROW = 2;
+
+  /** A window requested and not yet used. */
+  private record Pending(Window window, long anchor, long expectedFresh, CompletableFuture<SessionPage> answer) {}
+
+  private final Fetcher fetcher;
+  private final int firstPage;
   private final int pageSize;
   private final int concurrency;
   private final long limit;
   private final boolean speculative;
-  private final Seen seen;
+  private final boolean prefetch;
+  private final boolean newestFirst;
+  private final Frontier frontier;
+  private final Drain drain = new Drain(this::pass);
 
-  /** Pages requested but not yet consumed, by page number; never more than {@link #concurrency}. */
-  private final Map<Integer, CompletableFuture<SessionPage>> window = new TreeMap<>();
+  /** Set by the consumer, taken by a pass. */
+  private volatile @Nullable CompletableFuture<@Nullable Batch> pull;
+  private volatile boolean closeRequested;
 
-  private int nextPage;
-  private @Nullable Long referenceTotal;
-  private long latestTotal = -1;
+  // Everything below is touched only inside Drain passes.
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private boolean ended;
+  private @Nullable Throwable failure;
+  /** The position the next planned window must contain; -1 plans the walk's first window. */
+  private long nextAnchor = -1;
+  /** Positions before the anchor that windows cover too, grown when deletions were seen. */
+  private long margin;
+  private long expectedFreshAhead;
+  private long lastPlannedEnd;
+  /** Where the frontier was last seen, and the listing's total at that moment; -1 until seen. */
+  private long frontierPosition = -1;
+  private long frontierTotal = -1;
   private long yielded;
-  private int repairs;
-  private long productiveTotal = -1;
-  private int unproductivePages;
-  private int unproductiveBudget = Integer.MAX_VALUE;
-  private int catchUpBefore;
-  private int repairBudget;
-  private boolean done;
+  private long requests;
+  private long pagesRead;
+  private long budget = -1;
+  private long firstTotal = -1;
+  private long latestTotal = -1;
+  private long lowestTotal = Long.MAX_VALUE;
+  private long highestTotal = -1;
+  private int inconsistentInARow;
+  private int unexplainedInARow;
+  private int gapsInARow;
+  private long pagesWithNothingNew;
+  private long reReads;
 
-  PageWalk(IntFunction<CompletableFuture<SessionPage>> fetch, int firstPage, int pageSize, int concurrency, long limit,
-      @Nullable SessionSort sort, boolean speculative) {
-    this.fetch = fetch;
-    this.speculative = speculative;
-    this.nextPage = firstPage;
+  /**
+   * @param speculative request the first {@code concurrency} windows at once, before the first answer
+   * @param prefetch request windows ahead of the consumer; when false, one window only when pulled (tree
+   *     walks decide themselves which child lists to read ahead)
+   */
+  PageWalk(Fetcher fetcher, int firstPage, int pageSize, int concurrency, long limit, @Nullable SessionSort sort,
+      boolean speculative, boolean prefetch) {
+    this.fetcher = fetcher;
+    this.prefetch = prefetch;
+    this.firstPage = firstPage;
     this.pageSize = pageSize;
     this.concurrency = concurrency;
     this.limit = limit;
-    this.seen = new Seen(sort != SessionSort.CREATED_AT_ASC);
-  }
-
-  /** @return a future of the next batch, or of {@code null} at the end */
-  @Override
-  public synchronized CompletableFuture<@Nullable Batch> next() {
-    if (done || yielded >= limit) {
-      finish();
-      return CompletableFuture.completedFuture(null);
-    }
-    if (latestTotal >= 0 && !morePagesExpected()) {
-      finish();
-      return CompletableFuture.completedFuture(null);
-    }
-    fillWindow();
-    int page = nextPage;
-    CompletableFuture<SessionPage> response = window.remove(page);
-    if (response == null) {
-      // Only reachable when the plan says "no more" yet an extension is needed; fetch on demand.
-      response = fetch.apply(page);
-    }
-    return response.handle((result, error) -> {
-      if (error != null) {
-        close();
-        return CompletableFuture.<@Nullable Batch>failedFuture(error);
-      }
-      return accept(page, result);
-    }).thenCompose(f -> f);
-  }
-
-  /** Cancels every request in flight; later {@link #next()} calls answer the end. Idempotent. */
-  @Override
-  public synchronized void close() {
-    finish();
-  }
-
-  private void finish() {
-    done = true;
-    cancelWindow();
-  }
-
-  private boolean morePagesExpected() {
-    return (long) (nextPage - 1) * pageSize < latestTotal;
-  }
-
-  /** Requests pages ahead of the consumer, within the window, the known total and the limit. */
-  private void fillWindow() {
-    long lastByLimit = (nextPage - 1) + ceilDiv(limit - yielded, pageSize);
-    long last;
-    if (latestTotal >= 0) {
-      last = Math.min(ceilDiv(latestTotal, pageSize), lastByLimit);
-    } else if (speculative) {
-      // Before the first page reveals total, the first window is requested at once: a round trip saved
-      // on long listings, at the cost of pages that come back empty on listings shorter than the window.
-      last = lastByLimit;
-    } else {
-      last = nextPage;
-    }
-    for (int page = nextPage; page < nextPage + concurrency && page <= last; page++) {
-      window.computeIfAbsent(page, fetch::apply);
-    }
-  }
-
-  private CompletableFuture<@Nullable Batch> accept(int page, SessionPage response) {
-    synchronized (this) {
-      if (done) {
-        return CompletableFuture.completedFuture(null);
-      }
-      long total = response.total();
-      if (total < 0 || response.items().isEmpty() || yielded > total) {
-        // A negative total, an empty page, or a total below what was already yielded: the server is
-        // misbehaving or the listing shrank under us. Stop rather than guess.
-        finish();
-        return CompletableFuture.completedFuture(null);
-      }
-      boolean drifted = referenceTotal != null && total != referenceTotal;
-      if (drifted && repairs < repairBudget) {
-        repairs++;
-        long delta = total - referenceTotal;
-        // Deletions shift sessions toward earlier pages: re-read far enough back to cover the shift.
-        // Insertions shift them toward later pages: re-reading this page in the new state suffices.
-        int back = delta < 0 ? (int) Math.min(Integer.MAX_VALUE, ceilDiv(-delta, pageSize)) : 0;
-        cancelWindow();
-        // Pages before this one are re-read to fill a gap: most of what they hold was yielded already.
-        catchUpBefore = Math.max(catchUpBefore, page);
-        nextPage = Math.max(1, page - back);
-        referenceTotal = null;
-        latestTotal = total;
-        // Fall through to next() outside the lock.
-      } else {
-        List<SessionSummary> fresh = seen.keepNew(response.items());
-        if (productiveTotal < 0) {
-          productiveTotal = total;
-        }
-        if (fresh.isEmpty()) {
-          // Pages with nothing new are expected while re-reading after a repair, and while catching up with
-          // sessions inserted since the last page that had something new (at most one page per page size of
-          // growth). Beyond that the server is repeating itself, for example ignoring the page parameter.
-          unproductivePages++;
-          unproductiveBudget--;
-          long growth = Math.max(0, total - productiveTotal);
-          boolean explained = page < catchUpBefore || (long) (unproductivePages - 1) * pageSize < growth;
-          if (!explained || unproductiveBudget < 0) {
-            finish();
-            return CompletableFuture.completedFuture(null);
-          }
-        } else {
-          unproductivePages = 0;
-          productiveTotal = total;
-        }
-        if (fresh.size() > limit - yielded) {
-          fresh = new ArrayList<>(fresh.subList(0, (int) (limit - yielded)));
-        }
-        yielded += fresh.size();
-        referenceTotal = total;
-        latestTotal = total;
-        if (repairBudget == 0) {
-          // Both budgets scale with the listing as first seen, so that a walk always ends.
-          repairBudget = (int) Math.min(1_000, 2 * ceilDiv(total, pageSize) + 10);
-          unproductiveBudget = repairBudget;
-        }
-        nextPage = page + 1;
-        if (yielded >= limit || !morePagesExpected()) {
-          finish();
-        } else {
-          // Request the following pages now, so that they arrive while the consumer handles this one.
-          fillWindow();
-        }
-        return CompletableFuture.completedFuture(new Batch(response, fresh));
-      }
-    }
-    return next();
-  }
-
-  private void cancelWindow() {
-    window.values().forEach(f -> f.cancel(true));
-    window.clear();
-  }
-
-  /** Rounds up without overflowing, even for {@code Long.MAX_VALUE} (an unlimited walk). */
-  static long ceilDiv(long a, long b) {
-    return a <= 0 ? 0 : a / b + (a % b == 0 ? 0 : 1);
+    this.speculative = speculative;
+    this.newestFirst = sort != SessionSort.CREATED_AT_ASC;
+    this.frontier = new Frontier(newestFirst);
   }
 
   /**
-   * Remembers what was yielded, with memory that does not grow with the listing. Under a sort by creation
-   * time, everything yielded so far is at least as new (newest-first) or as old (oldest-first) as the
-   * watermark, the creation time of the last session yielded; so a session beyond the watermark was either
-   * yielded already or created during the walk, and only the ids at the watermark itself need remembering.
-   * A session without a creation time falls back to an id set.
+   * @return a future of the next batch of sessions, or of {@code null} at the end; it fails with the walk's
+   *     failure. One pull at a time.
    */
-  static final class Seen {
-    private final boolean newestFirst;
-    private @Nullable OffsetDateTime watermark;
-    private final Set<String> atWatermark = new HashSet<>();
-    private final Set<String> withoutTime = new HashSet<>();
-
-    Seen(boolean newestFirst) {
-      this.newestFirst = newestFirst;
+  @Override
+  public CompletableFuture<@Nullable Batch> next() {
+    CompletableFuture<@Nullable Batch> result = new CompletableFuture<>();
+    if (pull != null) {
+      throw new IllegalStateException("a walk is pulled by one consumer, one batch at a time");
     }
+    pull = result;
+    drain.run();
+    return result;
+  }
 
-    List<SessionSummary> keepNew(List<SessionSummary> items) {
-      List<SessionSummary> fresh = new ArrayList<>(items.size());
-      for (SessionSummary item : items) {
-        if (isNew(item)) {
-          fresh.add(item);
-        }
-      }
-      return fresh;
-    }
+  /** Stops the walk: cancels every request in flight; a waiting or later pull answers the end. Idempotent. */
+  @Override
+  public void close() {
+    closeRequested = true;
+    drain.run();
+  }
 
-    private boolean isNew(SessionSummary item) {
-      OffsetDateTime created = item.getCreatedAt();
-      if (created == null) {
-        return withoutTime.add(item.getId());
+  private void pass() {
+    try {
+      advance();
+    } catch (Throwable t) {
+      if (failure == null) {
+        failure = t;
       }
-      if (watermark == null) {
-        watermark = created;
-        atWatermark.add(item.getId());
-        return true;
-      }
-      int order = created.compareTo(watermark);
-      boolean beyond = newestFirst ? order > 0 : order < 0;
-      if (beyond) {
-        return false;
-      }
-      if (order == 0) {
-        return atWatermark.add(item.getId());
-      }
-      watermark = created;
-      atWatermark.clear();
-      atWatermark.add(item.getId());
-      return true;
+      ended = true;
+      cancelPending();
+      deliverEnd();
     }
   }
 
+  private void advance() {
+    while (true) {
+      if (closeRequested) {
+        ended = true;
+      }
+      if (ended) {
+        cancelPending();
+        deliverEnd();
+        return;
+      }
+      plan();
+      CompletableFuture<@Nullable Batch> waiting = pull;
+      Pending head = pending.peekFirst();
+      if (waiting == null || head == null || !head.answer().isDone()) {
+        return;
+      }
+      pending.pollFirst();
+      Batch batch = use(head);
+      if (batch != null) {
+        pull = null;
+        waiting.complete(batch);
+      }
+    }
+  }
+
+  private void deliverEnd() {
+    CompletableFuture<@Nullable Batch> waiting = pull;
+    if (waiting != null) {
+      pull = null;
+      if (failure != null) {
+        waiting.completeExceptionally(failure);
+      } else {
+        waiting.complete(null);
+      }
+    }
+  }
+
+  // ---- planning -------------------------------------------------------------------------------------------
+
+  /** Requests windows ahead, within the concurrency, the known total, the limit and the budget. */
+  private void plan() {
+    if (!prefetch && pull == null) {
+      return;
+    }
+    while (pending.size() < (prefetch ? concurrency : 1) && withinBudget() && worthPlanning()) {
+      request();
+    }
+    if (pending.isEmpty()) {
+      // The walk needs another answer to go on (or to end on evidence).
+      if (!withinBudget()) {
+        throw stop(Reason.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
+            "the walk used its budget of %d requests (%d × the %d pages the listing needed when first seen, plus %d)",
+            budget, REQUEST_BUDGET_FACTOR, pagesNeeded(firstTotal), REQUEST_BUDGET_SLACK + concurrency)
+            + "; the listing changes faster than it can be paged through, or the server does not page consistently");
+      }
+      request();
+    }
+  }
+
+  private boolean withinBudget() {
+    return budget < 0 || requests < budget;
+  }
+
+  private boolean worthPlanning() {
+    if (requests == 0) {
+      return true;
+    }
+    if (yielded + expectedFreshAhead >= limit) {
+      return false;
+    }
+    if (latestTotal < 0) {
+      // Before the first answer reveals total: the first window of pages at once, when speculative.
+      return speculative;
+    }
+    // Another window only if the last one planned is expected to be full.
+    return lastPlannedEnd <= latestTotal;
+  }
+
+  private void request() {
+    long anchor = nextAnchor;
+    Window window = anchor < 0
+        ? new Window(firstPage, pageSize)
+        : Window.containing(anchor, margin, pageSize);
+    long expectedFresh = anchor < 0 ? window.size() : Math.max(0, window.end() - 1 - anchor);
+    nextAnchor = window.end() - 1;
+    lastPlannedEnd = window.end();
+    requests++;
+    CompletableFuture<SessionPage> answer;
+    try {
+      answer = fetcher.fetch(window.page(), window.size());
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    pending.addLast(new Pending(window, anchor, expectedFresh, answer));
+    expectedFreshAhead += expectedFresh;
+    answer.whenComplete((value, error) -> drain.run());
+  }
+
+  /**
+   * Cancels the windows planned so far and plans again from {@code anchor} (from the walk's first window
+   * while nothing was yielded).
+   */
+  private void replan(long anchor) {
+    cancelPending();
+    nextAnchor = frontier.isEmpty() ? -1 : Math.max(0, anchor);
+  }
+
+  private void cancelPending() {
+    for (Pending p : pending) {
+      p.answer().cancel(true);
+    }
+    pending.clear();
+    expectedFreshAhead = 0;
+  }
+
+  // ---- using an answer --------------------------------------------------------------------------------------
+
+  private @Nullable Batch use(Pending p) {
+    expectedFreshAhead -= p.expectedFresh();
+    SessionPage page;
+    try {
+      page = p.answer().join();
+    } catch (CompletionException | CancellationException e) {
+      failure = AsyncSources.unwrap(e);
+      ended = true;
+      cancelPending();
+      return null;
+    }
+    pagesRead++;
+    Window window = p.window();
+    List<SessionSummary> items = page.items();
+    long total = page.total();
+    checkShape(window, items, total);
+    noteTotal(total);
+
+    boolean full = items.size() == window.size();
+    boolean agrees = full ? window.end() <= total : window.start() + items.size() >= total;
+    inconsistentInARow = agrees ? 0 : inconsistentInARow + 1;
+    if (inconsistentInARow >= MAX_ANOMALIES_IN_A_ROW) {
+      throw stop(Reason.INCONSISTENT_TOTAL, String.format(Locale.ROOT,
+          "page %d (size %d) held %d sessions while its total said %d, after a previous answer that disagreed too",
+          window.page(), window.size(), items.size(), total));
+    }
+
+    boolean counts = frontier.isEmpty()
+        ? window.start() <= (long) (firstPage - 1) * pageSize
+        : window.start() == 0 || (!items.isEmpty() && frontier.isReachedBy(items.get(0)));
+    if (!counts) {
+      stepBack(p, total);
+      return null;
+    }
+    gapsInARow = 0;
+
+    List<SessionSummary> fresh = new ArrayList<>();
+    for (SessionSummary item : items) {
+      if (yielded + fresh.size() >= limit) {
+        break;
+      }
+      if (frontier.isAfter(item)) {
+        fresh.add(item);
+        frontier.advanceTo(item);
+      }
+    }
+    yielded += fresh.size();
+    locateFrontier(window, items, total);
+    Batch batch = fresh.isEmpty() ? null : new Batch(page, List.copyOf(fresh));
+    if (fresh.isEmpty()) {
+      pagesWithNothingNew++;
+    }
+
+    if (yielded >= limit || (!full && agrees)) {
+      // The limit, or evidence: an answer that counts, is short, and agrees with its total.
+      ended = true;
+      cancelPending();
+      return batch;
+    }
+    if (items.isEmpty()) {
+      // Nothing yielded yet and an empty first window that its total contradicts: ask again.
+      replan(-1);
+      return batch;
+    }
+    if (!full) {
+      // Short, but its total says more follow: go on from its last session.
+      replan(window.start() + items.size() - 1);
+      return batch;
+    }
+    SessionSummary last = items.get(items.size() - 1);
+    if (fresh.isEmpty() && !last.getId().equals(frontier.lastId())) {
+      stall(window, total);
+    } else {
+      unexplainedInARow = 0;
+    }
+    return batch;
+  }
+
+  /**
+   * A full answer that counts but ends before the frontier: sessions were inserted before it. If the total
+   * grew enough to explain that, jump to where the frontier should now be; otherwise the server repeated
+   * itself, which is forgiven once.
+   */
+  private void stall(Window window, long total) {
+    long moved = window.end() - frontierPosition;
+    long grown = total - frontierTotal;
+    if (frontierPosition >= 0 && grown >= moved) {
+      unexplainedInARow = 0;
+      replan(frontierPosition + grown);
+      return;
+    }
+    unexplainedInARow++;
+    if (unexplainedInARow >= MAX_ANOMALIES_IN_A_ROW) {
+      throw stop(Reason.REPEATED_PAGES, String.format(Locale.ROOT,
+          "page %d (size %d) held only sessions already yielded, as did the answer before it, while the total "
+              + "grew by %d: the server seems to repeat pages (does it ignore the page parameter?)",
+          window.page(), window.size(), Math.max(0, grown)));
+    }
+    replan(window.end() - 1);
+  }
+
+  /**
+   * An answer that starts after the frontier: sessions moved toward the head (deletions), so some may now
+   * sit before this window. Re-read from where the frontier should now be, further back each time in a row.
+   */
+  private void stepBack(Pending p, long total) {
+    reReads++;
+    gapsInARow++;
+    Window window = p.window();
+    long shrunk = frontierTotal < 0 ? 0 : Math.max(0, frontierTotal - total);
+    long expected = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk;
+    long anchor = Math.min(window.start() - 1, expected);
+    if (gapsInARow > 1) {
+      anchor -= (long) pageSize << Math.min(20, gapsInARow - 2);
+    }
+    long missedBy = p.anchor() < 0 ? 1 : p.anchor() - window.start() + 1;
+    margin = Math.min(Math.max(1, pageSize / 2), Math.max(Math.max(1, 2 * margin), missedBy));
+    replan(anchor);
+  }
+
+  /** Records where the frontier sits in this answer, if it is there. */
+  private void locateFrontier(Window window, List<SessionSummary> items, long total) {
+    String lastId = frontier.lastId();
+    for (int i = items.size() - 1; i >= 0; i--) {
+      if (items.get(i).getId().equals(lastId)) {
+        frontierPosition = window.start() + i;
+        frontierTotal = total;
+        return;
+      }
+    }
+  }
+
+  /** Rejects answers that break the API's contract in ways no moving listing explains. */
+  private void checkShape(Window window, List<SessionSummary> items, long total) {
+    if (total < 0) {
+      throw stop(Reason.NEGATIVE_TOTAL, String.format(Locale.ROOT, "page %d reported a total of %d", window.page(), total));
+    }
+    if (items.size() > window.size()) {
+      throw stop(Reason.OVERSIZED_PAGE, String.format(Locale.ROOT,
+          "page %d held %d sessions, more than the %d asked for", window.page(), items.size(), window.size()));
+    }
+    Set<String> ids = new HashSet<>();
+    OffsetDateTime previous = null;
+    for (SessionSummary item : items) {
+      if (!ids.add(item.getId())) {
+        throw stop(Reason.REPEATED_IDS, String.format(Locale.ROOT,
+            "page %d (size %d, total %d) lists session %s more than once", window.page(), window.size(), total,
+            item.getId()));
+      }
+      OffsetDateTime created = item.getCreatedAt();
+      if (created == null) {
+        throw stop(Reason.UNORDERED_PAGE, String.format(Locale.ROOT,
+            "session %s on page %d has no created_at, so the walk cannot order it", item.getId(), window.page()));
+      }
+      if (previous != null && (newestFirst ? created.isAfter(previous) : created.isBefore(previous))) {
+        throw stop(Reason.UNORDERED_PAGE, String.format(Locale.ROOT,
+            "page %d is not sorted %s: session %s was created at %s, after its predecessor's %s", window.page(),
+            newestFirst ? "newest first" : "oldest first", item.getId(), created, previous));
+      }
+      previous = created;
+    }
+  }
+
+  private void noteTotal(long total) {
+    if (firstTotal < 0) {
+      firstTotal = total;
+      budget = REQUEST_BUDGET_FACTOR * pagesNeeded(total) + REQUEST_BUDGET_SLACK + concurrency;
+    }
+    latestTotal = total;
+    lowestTotal = Math.min(lowestTotal, total);
+    highestTotal = Math.max(highestTotal, total);
+  }
+
+  /** The requests a still listing of {@code total} sessions needs, given the start and the limit. */
+  private long pagesNeeded(long total) {
+    long span = Math.min(limit, Math.max(0, total - (long) (firstPage - 1) * pageSize));
+    return ceilDiv(span, Math.max(1, pageSize - 1)) + 1;
+  }
+
+  private AgpPaginationException stop(Reason reason, String what) {
+    String totals = firstTotal < 0 ? "" : String.format(Locale.ROOT,
+        "; totals seen: first %d, last %d, lowest %d, highest %d", firstTotal, latestTotal, lowestTotal, highestTotal);
+    return new AgpPaginationException(reason, String.format(Locale.ROOT,
+        "The listing could not be walked to its end: %s. Stopped after %d requests and %d pages read, with %d "
+            + "sessions yielded (each once)%s; %d pages brought nothing new, %d were re-read after the listing shrank.",
+        what, requests, pagesRead, yielded, totals, pagesWithNothingNew, reReads), pagesRead, yielded);
+  }
+
+  /** Rounds up without overflowing, even for {@code Long.MAX_VALUE}. */
+  static long ceilDiv(long a, long b) {
+    return a <= 0 ? 0 : a / b + (a % b == 0 ? 0 : 1);
+  }
 }

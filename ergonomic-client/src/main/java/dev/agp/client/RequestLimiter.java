@@ -8,20 +8,30 @@ import java.util.function.Supplier;
 /**
  * An asynchronous semaphore: at most {@code permits} requests run at once, across everything that shares
  * the limiter; the rest wait in arrival order without holding a thread. A waiting task whose future is
- * cancelled never starts.
+ * cancelled never starts. Starting and releasing happen in {@link Drain} passes, so requests that complete
+ * at once never nest, and no request starts while a lock is held.
  */
 final class RequestLimiter {
   private final int permits;
-  private final Deque<Runnable> waiting = new ArrayDeque<>();
+  private final Drain drain = new Drain(this::startWaiting);
+  /** Guarded by {@code this}: tasks and releases arrive on any thread. */
+  private final Deque<Task<?>> waiting = new ArrayDeque<>();
   private int running;
 
   RequestLimiter(int permits) {
     this.permits = permits;
   }
 
-  <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> request) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Runnable start = () -> {
+  /** A request waiting for a permit, and the future its caller holds. */
+  private final class Task<T> {
+    final Supplier<CompletableFuture<T>> request;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+
+    Task(Supplier<CompletableFuture<T>> request) {
+      this.request = request;
+    }
+
+    void start() {
       if (result.isDone()) {
         release();
         return;
@@ -29,7 +39,7 @@ final class RequestLimiter {
       CompletableFuture<T> call;
       try {
         call = request.get();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         release();
         result.completeExceptionally(e);
         return;
@@ -48,33 +58,45 @@ final class RequestLimiter {
           result.complete(value);
         }
       });
-    };
-    boolean runNow;
-    synchronized (this) {
-      runNow = running < permits;
-      if (runNow) {
-        running++;
-      } else {
-        waiting.add(start);
-      }
     }
-    if (runNow) {
-      start.run();
-    }
-    return result;
   }
 
-  /** Hands the permit to the next waiting task, or returns it. */
-  private void release() {
-    Runnable next;
+  <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> request) {
+    Task<T> task = new Task<>(request);
     synchronized (this) {
-      next = waiting.poll();
-      if (next == null) {
-        running--;
-      }
+      waiting.add(task);
     }
-    if (next != null) {
-      next.run();
+    drain.run();
+    return task.result;
+  }
+
+  /** @return how many requests hold a permit now */
+  synchronized int running() {
+    return running;
+  }
+
+  private void release() {
+    synchronized (this) {
+      running--;
+    }
+    drain.run();
+  }
+
+  /** Starts waiting tasks while permits are free; skips those cancelled while they waited. */
+  private void startWaiting() {
+    while (true) {
+      Task<?> next;
+      synchronized (this) {
+        if (running >= permits || waiting.isEmpty()) {
+          return;
+        }
+        next = waiting.poll();
+        if (next.result.isDone()) {
+          continue;
+        }
+        running++;
+      }
+      next.start();
     }
   }
 }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -154,10 +153,10 @@ public final class SessionPager implements Iterable<SessionSummary> {
   }
 
   private PageWalk newWalk() {
-    IntFunction<CompletableFuture<SessionPage>> fetch =
-        page -> Futures.map(sessions.listAsync(query.toBuilder().page(page).build()), ApiResponse::body);
+    PageWalk.Fetcher fetch = (page, size) ->
+        Futures.map(sessions.listAsync(query.toBuilder().page(page).pageSize(size).build()), ApiResponse::body);
     return new PageWalk(fetch, query.page().orElse(1), query.effectivePageSize(), concurrency, limit,
-        query.sort().orElse(null), speculative);
+        query.sort().orElse(null), speculative, true);
   }
 
   @Override

@@ -192,8 +192,8 @@ public final class SessionService {
     Objects.requireNonNull(options, "options");
     return new TreeWalk(rootId, options,
         id -> Futures.map(raw.retrieveAsync(id), response -> Summaries.of(response.body())),
-        (parentId, page) -> Futures.map(raw.listAsync(SessionQuery.builder()
-            .parentSessionId(parentId).pageSize(SessionPager.DEFAULT_PAGE_SIZE).page(page).build()), ApiResponse::body));
+        (parentId, page, size) -> Futures.map(raw.listAsync(SessionQuery.builder()
+            .parentSessionId(parentId).pageSize(size).page(page).build()), ApiResponse::body));
   }
 
   /** @return the same calls, answering with the HTTP status and headers alongside the body */

@@ -3,6 +3,7 @@ package dev.agp.client;
 import dev.agp.generated.model.SessionSummary;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -26,8 +27,13 @@ public final class TreeOptions {
   private final int concurrency;
   private final Predicate<SessionSummary> filter;
   private final Consumer<RepeatedSession> onRepeat;
+  private final IntConsumer onNodeLimit;
+
+  /** The default {@link #maxNodes()}: a walk that reaches it ends and says so. */
+  public static final int DEFAULT_MAX_NODES = 100_000;
 
   private TreeOptions(Builder b) {
+    this.onNodeLimit = b.onNodeLimit;
     this.maxDepth = b.maxDepth;
     this.maxNodes = b.maxNodes;
     this.concurrency = b.concurrency;
@@ -35,7 +41,10 @@ public final class TreeOptions {
     this.onRepeat = b.onRepeat;
   }
 
-  /** @return no limits, concurrency 4, no filter, repeats reported only on the result */
+  /**
+   * @return no depth limit, at most {@value #DEFAULT_MAX_NODES} nodes, concurrency 4, no filter, repeats and
+   *     the node limit reported only on the result
+   */
   public static TreeOptions defaults() {
     return DEFAULTS;
   }
@@ -50,7 +59,7 @@ public final class TreeOptions {
     return maxDepth;
   }
 
-  /** @return the most nodes walked, root included */
+  /** @return the most nodes walked, root included (default {@value #DEFAULT_MAX_NODES}) */
   public int maxNodes() {
     return maxNodes;
   }
@@ -70,20 +79,26 @@ public final class TreeOptions {
     return onRepeat;
   }
 
+  /** @return what is told, once, when the walk stops at {@link #maxNodes()} with sessions left unvisited */
+  public IntConsumer onNodeLimit() {
+    return onNodeLimit;
+  }
+
   @Override
   public String toString() {
     return "TreeOptions{maxDepth=" + (maxDepth == Integer.MAX_VALUE ? "unlimited" : maxDepth)
-        + ", maxNodes=" + (maxNodes == Integer.MAX_VALUE ? "unlimited" : maxNodes)
+        + ", maxNodes=" + maxNodes
         + ", concurrency=" + concurrency + "}";
   }
 
   /** Builds {@link TreeOptions}; every setter validates at once. */
   public static final class Builder {
     private int maxDepth = Integer.MAX_VALUE;
-    private int maxNodes = Integer.MAX_VALUE;
+    private int maxNodes = DEFAULT_MAX_NODES;
     private int concurrency = 4;
     private Predicate<SessionSummary> filter = s -> true;
     private Consumer<RepeatedSession> onRepeat = r -> {};
+    private IntConsumer onNodeLimit = maxNodes -> {};
 
     private Builder() {}
 
@@ -102,9 +117,11 @@ public final class TreeOptions {
     }
 
     /**
-     * Limits the number of nodes walked, root included.
+     * Limits the number of nodes walked, root included. A walk that reaches the limit with sessions left
+     * unvisited ends there, tells {@link #onNodeLimit(IntConsumer)}, and says so on the result
+     * ({@link SessionTree#nodeLimitReached()}); it never runs unbounded on a huge or hostile tree.
      *
-     * @param maxNodes 1 or more (default unlimited)
+     * @param maxNodes 1 or more (default {@value TreeOptions#DEFAULT_MAX_NODES})
      * @return this builder
      */
     public Builder maxNodes(int maxNodes) {
@@ -144,13 +161,26 @@ public final class TreeOptions {
 
     /**
      * Sets the listener told about each repeated session (a cycle, or a session under two parents). It runs
-     * on the walk's threads and must not block.
+     * on the walk's threads, never under a lock, and must not block; an exception it throws fails the walk.
      *
      * @param onRepeat the listener
      * @return this builder
      */
     public Builder onRepeat(Consumer<RepeatedSession> onRepeat) {
       this.onRepeat = Objects.requireNonNull(onRepeat, "onRepeat");
+      return this;
+    }
+
+    /**
+     * Sets the listener told, once, when the walk stops at {@link #maxNodes(int)} with sessions left
+     * unvisited; it receives the limit. It runs on the walk's threads, never under a lock, and must not
+     * block.
+     *
+     * @param onNodeLimit the listener
+     * @return this builder
+     */
+    public Builder onNodeLimit(IntConsumer onNodeLimit) {
+      this.onNodeLimit = Objects.requireNonNull(onNodeLimit, "onNodeLimit");
       return this;
     }
 

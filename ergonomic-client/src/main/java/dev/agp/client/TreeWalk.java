@@ -10,234 +10,352 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One walk of a session tree in depth-first pre-order, pulled node by node without blocking.
+ * One walk of a session tree in depth-first pre-order, pulled node by node without blocking: the engine
+ * behind {@link SessionService#tree}, {@link SessionService#treeAsync} and
+ * {@link SessionService#descendants}. The contract it keeps is stated on {@link SessionTree}.
  *
- * <p>Order comes from a stack of what remains to emit; speed from fetching the child lists of the nodes
- * nearest the top of that stack (the next ones in pre-order) ahead of the consumer, with every request of
- * the walk (root, child-list pages) sharing one {@link RequestLimiter}. Each session is emitted once: a
- * session met again (a cycle, or a child of two parents) is reported and not followed, so the walk ends.
+ * <p>Order comes from a stack of frames, one per session whose children are being emitted, each reading
+ * its child list lazily through a {@link PageWalk} (so each child list is exact while it moves). Speed
+ * comes from reading ahead: the first page of the child lists of the next sessions in pre-order (at most
+ * {@link TreeOptions#concurrency()} of them started and not yet emitted), and the next page of the list
+ * being emitted when few children are left in hand. Every request of the walk goes through one
+ * {@link RequestLimiter}. All state changes in {@link Drain} passes: no recursion, no lock, and any
+ * {@link Throwable} fails the pull that is waiting.
  */
 final class TreeWalk implements AsyncSource<SessionNode> {
 
-  /** Marker on the stack: the children of {@code node} go here, once its child list has arrived. */
-  private record Expand(SessionNode node) {}
+  /** Fetches one page of a session's child list: parent id, page, size. */
+  interface ChildPages {
+    CompletableFuture<SessionPage> fetch(String parentId, int page, int size);
+  }
 
-  /** How far down the stack to look for child lists to fetch ahead. */
+  /** How many known upcoming sessions to look through for child lists worth reading ahead. */
   private static final int LOOKAHEAD = 64;
-  /** How many sessions discovered ahead of the consumer are remembered as candidates. */
-  private static final int MAX_DISCOVERED = 4_096;
+
+  /** A session's child list being read: the children in hand, and the pull in flight if any. */
+  private static final class Frame {
+    final String id;
+    final PageWalk children;
+    final Deque<SessionSummary> inHand = new ArrayDeque<>();
+    @Nullable SessionNode node;
+    @Nullable CompletableFuture<PageWalk.@Nullable Batch> pulling;
+    boolean exhausted;
+
+    Frame(String id, PageWalk children) {
+      this.id = id;
+      this.children = children;
+    }
+  }
 
   private final String rootId;
   private final TreeOptions options;
   private final RequestLimiter limiter;
   private final Function<String, CompletableFuture<SessionSummary>> retrieveRoot;
-  private final BiFunction<String, Integer, CompletableFuture<SessionPage>> listChildrenPage;
+  private final ChildPages childPages;
+  private final Drain drain = new Drain(this::pass);
 
-  private final Deque<Object> stack = new ArrayDeque<>();
-  /**
-   * Sessions known from child lists that arrived ahead of the consumer, nearest first: candidates for
-   * fetching ahead once the stack's upcoming nodes are all covered. Bounded, so a lazy walk stays lazy.
-   */
-  private final Deque<SessionNode> discovered = new ArrayDeque<>();
-  private final Map<String, CompletableFuture<List<SessionSummary>>> childLists = new HashMap<>();
+  private volatile @Nullable CompletableFuture<@Nullable SessionNode> pull;
+  private volatile boolean closeRequested;
+
+  // Everything below is touched only inside Drain passes.
+  private final Deque<Frame> stack = new ArrayDeque<>();
+  /** Child lists started ahead for sessions not yet emitted, by id. */
+  private final Map<String, Frame> ahead = new HashMap<>();
   private final Set<String> emitted = new HashSet<>();
   private final List<RepeatedSession> repeats = new ArrayList<>();
   private @Nullable CompletableFuture<SessionSummary> rootFetch;
-  private int listsInFlight;
+  private @Nullable Frame rootFrame;
   private boolean started;
-  private boolean done;
-  private boolean nodeLimitReached;
-  private boolean depthLimitReached;
+  private boolean ended;
+  private @Nullable Throwable failure;
+  private volatile boolean nodeLimitReached;
+  private volatile boolean depthLimitReached;
 
   TreeWalk(String rootId, TreeOptions options, Function<String, CompletableFuture<SessionSummary>> retrieveRoot,
-      BiFunction<String, Integer, CompletableFuture<SessionPage>> listChildrenPage) {
+      ChildPages childPages) {
     this.rootId = rootId;
     this.options = options;
     this.limiter = new RequestLimiter(options.concurrency());
     this.retrieveRoot = retrieveRoot;
-    this.listChildrenPage = listChildrenPage;
+    this.childPages = childPages;
   }
 
   @Override
-  public synchronized CompletableFuture<@Nullable SessionNode> next() {
-    if (done) {
-      return CompletableFuture.completedFuture(null);
+  public CompletableFuture<@Nullable SessionNode> next() {
+    CompletableFuture<@Nullable SessionNode> result = new CompletableFuture<>();
+    if (pull != null) {
+      throw new IllegalStateException("a walk is pulled by one consumer, one node at a time");
     }
-    if (!started) {
-      started = true;
-      CompletableFuture<SessionSummary> root = limiter.submit(() -> retrieveRoot.apply(rootId));
-      rootFetch = root;
-      if (options.maxDepth() > 0) {
-        // In parallel with the root itself: both need only the root's id (the placeholder summary is never
-        // emitted; only its id and depth are used).
-        childListOf(new SessionNode(new SessionSummary().id(rootId), 0, null));
+    pull = result;
+    drain.run();
+    return result;
+  }
+
+  @Override
+  public void close() {
+    closeRequested = true;
+    drain.run();
+  }
+
+  private void pass() {
+    try {
+      advance();
+    } catch (Throwable t) {
+      if (failure == null) {
+        failure = t;
       }
-      return root.handle((summary, error) -> {
-        if (error != null) {
-          return this.<@Nullable SessionNode>fail(rootId, error);
-        }
-        synchronized (this) {
-          return CompletableFuture.completedFuture(emit(new SessionNode(summary, 0, null)));
-        }
-      }).thenCompose(f -> f);
-    }
-    while (true) {
-      Object top = stack.pollFirst();
-      if (top == null) {
-        finish();
-        return CompletableFuture.completedFuture(null);
-      }
-      if (top instanceof Expand expand) {
-        SessionNode parent = expand.node();
-        return childListOf(parent).handle((children, error) -> {
-          if (error != null) {
-            return this.<@Nullable SessionNode>fail(parent.id(), error);
-          }
-          synchronized (this) {
-            for (int i = children.size() - 1; i >= 0; i--) {
-              stack.addFirst(new SessionNode(children.get(i), parent.depth() + 1, parent.id()));
-            }
-            prefetch();
-          }
-          return next();
-        }).thenCompose(f -> f);
-      }
-      SessionNode node = (SessionNode) top;
-      if (emitted.contains(node.id())) {
-        RepeatedSession repeat = new RepeatedSession(node.id(), node.parentIdOrNull(), node.depth());
-        repeats.add(repeat);
-        options.onRepeat().accept(repeat);
-        continue;
-      }
-      SessionNode result = emit(node);
-      return CompletableFuture.completedFuture(result);
+      end();
+      deliver(null);
     }
   }
 
-  /** Emits a node, or ends the walk when the node limit is reached. Called with the lock held. */
-  private @Nullable SessionNode emit(SessionNode node) {
-    if (done) {
-      return null;
+  private void advance() {
+    while (true) {
+      if (closeRequested && !ended) {
+        end();
+      }
+      if (ended) {
+        deliver(null);
+        return;
+      }
+      if (pull == null) {
+        readAhead();
+        return;
+      }
+      if (!started) {
+        start();
+      }
+      SessionNode node = nextNode();
+      if (node == null) {
+        if (!ended) {
+          readAhead();
+          return;
+        }
+        continue;
+      }
+      deliver(node);
     }
-    if (emitted.size() >= options.maxNodes()) {
-      nodeLimitReached = true;
-      finish();
-      return null;
+  }
+
+  /** Requests the root and, in parallel, the first page of its child list. */
+  private void start() {
+    started = true;
+    rootFetch = limiter.submit(() -> retrieveRoot.apply(rootId));
+    rootFetch.whenComplete((value, error) -> drain.run());
+    if (options.maxDepth() > 0) {
+      rootFrame = newFrame(rootId);
+      pullMore(rootFrame);
     }
-    emitted.add(node.id());
-    if (node.depth() < options.maxDepth()) {
-      stack.addFirst(new Expand(node));
-    } else {
-      depthLimitReached = true;
-    }
-    prefetch();
-    return node;
   }
 
   /**
-   * Starts child lists while fewer than {@code concurrency} are running: first for the nodes next in
-   * pre-order on the stack, then for sessions discovered in lists that arrived ahead of the consumer.
+   * The next node in pre-order, or null when it is not known yet (a pass follows when it may be) or the walk
+   * ended.
    */
-  private void prefetch() {
-    int budget = options.maxNodes() - emitted.size() - listsInFlight;
-    Iterator<Object> upcoming = stack.iterator();
-    for (int looked = 0; upcoming.hasNext() && looked < LOOKAHEAD && budget > 0; looked++) {
-      if (listsInFlight >= options.concurrency()) {
-        return;
+  private @Nullable SessionNode nextNode() {
+    if (!emitted.contains(rootId)) {
+      CompletableFuture<SessionSummary> root = rootFetch;
+      if (root == null || !root.isDone()) {
+        return null;
       }
-      Object entry = upcoming.next();
-      if (entry instanceof SessionNode node && node.depth() < options.maxDepth() && !emitted.contains(node.id())) {
-        budget--;
-        childListOf(node);
-      }
+      SessionSummary summary = take(root, rootId);
+      return emit(summary, 0, null, rootFrame);
     }
-    while (listsInFlight < options.concurrency() && budget > 0 && !discovered.isEmpty()) {
-      SessionNode node = discovered.pollFirst();
-      if (!childLists.containsKey(node.id()) && !emitted.contains(node.id())) {
-        budget--;
-        childListOf(node);
+    while (true) {
+      Frame top = stack.peekFirst();
+      if (top == null) {
+        end();
+        return null;
+      }
+      SessionSummary child = top.inHand.pollFirst();
+      if (child != null) {
+        SessionNode parent = top.node;
+        int depth = parent.depth() + 1;
+        if (emitted.contains(child.getId())) {
+          RepeatedSession repeat = new RepeatedSession(child.getId(), parent.id(), depth);
+          repeats.add(repeat);
+          options.onRepeat().accept(repeat);
+          continue;
+        }
+        Frame frame = depth < options.maxDepth() ? ahead.remove(child.getId()) : null;
+        if (frame == null && depth < options.maxDepth()) {
+          frame = newFrame(child.getId());
+        }
+        return emit(child, depth, parent.id(), frame);
+      }
+      if (top.exhausted) {
+        stack.pollFirst();
+        continue;
+      }
+      if (!takeBatch(top)) {
+        pullMore(top);
+        return null;
       }
     }
   }
 
-  /** Remembers the children of a list that arrived, nearest first, as candidates for fetching ahead. */
-  private void discover(SessionNode parent, List<SessionSummary> children) {
-    if (parent.depth() + 1 >= options.maxDepth()) {
+  /** Emits a node, or ends the walk at the node limit. */
+  private @Nullable SessionNode emit(SessionSummary summary, int depth, @Nullable String parentId,
+      @Nullable Frame frame) {
+    if (emitted.size() >= options.maxNodes()) {
+      nodeLimitReached = true;
+      end();
+      options.onNodeLimit().accept(options.maxNodes());
+      return null;
+    }
+    emitted.add(summary.getId());
+    Frame readAhead = ahead.remove(summary.getId());
+    if (readAhead != null && readAhead != frame) {
+      readAhead.children.close();
+    }
+    SessionNode node = new SessionNode(summary, depth, parentId);
+    if (frame != null) {
+      frame.node = node;
+      stack.addFirst(frame);
+      pullMore(frame);
+    } else if (depth >= options.maxDepth()) {
+      depthLimitReached = true;
+    }
+    return node;
+  }
+
+  /** Moves a pulled batch into the frame's hand; false if none has arrived yet. */
+  private boolean takeBatch(Frame frame) {
+    CompletableFuture<PageWalk.@Nullable Batch> pulled = frame.pulling;
+    if (pulled == null || !pulled.isDone()) {
+      return false;
+    }
+    frame.pulling = null;
+    PageWalk.Batch batch = take(pulled, frame.id);
+    if (batch == null) {
+      frame.exhausted = true;
+    } else {
+      frame.inHand.addAll(batch.fresh());
+    }
+    return true;
+  }
+
+  /** Pulls the next batch of a frame's child list unless one is in flight or the list ended. */
+  private void pullMore(Frame frame) {
+    if (frame.pulling == null && !frame.exhausted) {
+      CompletableFuture<PageWalk.@Nullable Batch> pulled = frame.children.next();
+      frame.pulling = pulled;
+      pulled.whenComplete((value, error) -> drain.run());
+    }
+  }
+
+  private Frame newFrame(String id) {
+    PageWalk children = new PageWalk(
+        (page, size) -> limiter.submit(() -> childPages.fetch(id, page, size)),
+        1, SessionPager.DEFAULT_PAGE_SIZE, 1, Long.MAX_VALUE, null, false, false);
+    return new Frame(id, children);
+  }
+
+  /**
+   * Reads ahead within one window: the next page of the list being emitted when fewer than
+   * {@code concurrency} children are in hand, and the first page of the child lists of the next sessions in
+   * pre-order, while fewer than {@code concurrency} such lists are started and not yet emitted.
+   */
+  private void readAhead() {
+    Frame top = stack.peekFirst();
+    if (top == null) {
       return;
     }
-    for (int i = children.size() - 1; i >= 0; i--) {
-      discovered.addFirst(new SessionNode(children.get(i), parent.depth() + 1, parent.id()));
+    if (top.inHand.size() < options.concurrency()) {
+      takeBatch(top);
+      pullMore(top);
     }
-    while (discovered.size() > MAX_DISCOVERED) {
-      discovered.pollLast();
+    int looked = 0;
+    Set<String> seen = new HashSet<>();
+    Deque<Iterator<SessionSummary>> upcoming = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    for (Iterator<Frame> frames = stack.iterator(); frames.hasNext(); ) {
+      Frame frame = frames.next();
+      upcoming.addLast(frame.inHand.iterator());
+      depths.addLast(frame.node.depth() + 1);
     }
-  }
-
-  /** The whole child list of a session, fetched once per id, every page through the shared limiter. */
-  private synchronized CompletableFuture<List<SessionSummary>> childListOf(SessionNode node) {
-    String id = node.id();
-    CompletableFuture<List<SessionSummary>> existing = childLists.get(id);
-    if (existing != null) {
-      return existing;
-    }
-    listsInFlight++;
-    PageWalk pages = new PageWalk(
-        page -> limiter.submit(() -> listChildrenPage.apply(id, page)),
-        // Most sessions have few children or none: no speculative pages beyond the first.
-        1, SessionPager.DEFAULT_PAGE_SIZE, options.concurrency(), Long.MAX_VALUE, null, false);
-    List<SessionSummary> children = new ArrayList<>();
-    CompletableFuture<List<SessionSummary>> list =
-        Futures.map(AsyncSources.forEach(pages, batch -> batch.fresh().iterator(), children::add), ignored -> children);
-    childLists.put(id, list);
-    list.whenComplete((value, error) -> {
-      synchronized (this) {
-        listsInFlight--;
-        if (!done) {
-          if (value != null) {
-            discover(node, value);
-          }
-          prefetch();
-        }
+    while (!upcoming.isEmpty() && looked < LOOKAHEAD && ahead.size() < options.concurrency()
+        && emitted.size() + ahead.size() < options.maxNodes()) {
+      Iterator<SessionSummary> siblings = upcoming.peekFirst();
+      int depth = depths.peekFirst();
+      if (!siblings.hasNext()) {
+        upcoming.pollFirst();
+        depths.pollFirst();
+        continue;
       }
-    });
-    return list;
-  }
-
-  private <T> CompletableFuture<T> fail(String sessionId, Throwable error) {
-    close();
-    Throwable cause = AsyncSources.unwrap(error);
-    return CompletableFuture.failedFuture(
-        cause instanceof SessionTreeException ? cause : new SessionTreeException(sessionId, cause));
-  }
-
-  private void finish() {
-    done = true;
-    if (rootFetch != null) {
-      rootFetch.cancel(true);
+      SessionSummary candidate = siblings.next();
+      looked++;
+      if (depth >= options.maxDepth() || emitted.contains(candidate.getId()) || !seen.add(candidate.getId())) {
+        continue;
+      }
+      Frame known = ahead.get(candidate.getId());
+      if (known == null) {
+        known = newFrame(candidate.getId());
+        ahead.put(candidate.getId(), known);
+        pullMore(known);
+      } else {
+        takeBatch(known);
+        // Its children come next in pre-order, before the candidate's remaining siblings.
+        upcoming.addFirst(known.inHand.iterator());
+        depths.addFirst(depth + 1);
+      }
     }
-    childLists.values().forEach(list -> list.cancel(true));
   }
 
-  @Override
-  public synchronized void close() {
-    finish();
+  private <T> @Nullable T take(CompletableFuture<T> future, String sessionId) {
+    try {
+      return future.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = AsyncSources.unwrap(e);
+      throw cause instanceof SessionTreeException tree ? tree : new SessionTreeException(sessionId, cause);
+    }
   }
 
-  synchronized List<RepeatedSession> repeats() {
+  private void end() {
+    ended = true;
+    CompletableFuture<SessionSummary> root = rootFetch;
+    if (root != null) {
+      root.cancel(true);
+    }
+    stack.forEach(frame -> frame.children.close());
+    ahead.values().forEach(frame -> frame.children.close());
+    if (rootFrame != null) {
+      rootFrame.children.close();
+    }
+    stack.clear();
+    ahead.clear();
+  }
+
+  private void deliver(@Nullable SessionNode node) {
+    CompletableFuture<@Nullable SessionNode> waiting = pull;
+    if (waiting == null) {
+      return;
+    }
+    pull = null;
+    if (node == null && failure != null) {
+      waiting.completeExceptionally(failure);
+    } else {
+      waiting.complete(node);
+    }
+  }
+
+  /** @return the sessions met again; read it once the walk has ended */
+  List<RepeatedSession> repeats() {
     return List.copyOf(repeats);
   }
 
-  synchronized boolean nodeLimitReached() {
+  boolean nodeLimitReached() {
     return nodeLimitReached;
   }
 
-  synchronized boolean depthLimitReached() {
+  boolean depthLimitReached() {
     return depthLimitReached;
   }
 }
