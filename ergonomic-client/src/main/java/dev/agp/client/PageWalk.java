@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +86,8 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   /** Set by the consumer, taken by a pass. */
   private volatile @Nullable CompletableFuture<@Nullable Batch> pull;
   private volatile boolean closeRequested;
+  /** Requests not yet answered, so that {@link #close()} cancels them at once, even while a pass runs elsewhere. */
+  private final Set<CompletableFuture<SessionPage>> inFlight = ConcurrentHashMap.newKeySet();
 
   // Everything below is touched only inside Drain passes.
   private final Deque<Pending> pending = new ArrayDeque<>();
@@ -150,6 +153,7 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   @Override
   public void close() {
     closeRequested = true;
+    inFlight.forEach(answer -> answer.cancel(true));
     drain.run();
   }
 
@@ -184,6 +188,10 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
       }
       pending.pollFirst();
       Batch batch = use(head);
+      if (!ended && prefetch) {
+        // Request the next windows now, so that they travel while the consumer handles this batch.
+        plan();
+      }
       if (batch != null) {
         pull = null;
         waiting.complete(batch);
@@ -245,6 +253,10 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   }
 
   private void request() {
+    if (closeRequested) {
+      // A close from another thread while this pass ran: the next loop ends the walk.
+      return;
+    }
     long anchor = nextAnchor;
     Window window = anchor < 0
         ? new Window(firstPage, pageSize)
@@ -261,7 +273,12 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     }
     pending.addLast(new Pending(window, anchor, expectedFresh, answer));
     expectedFreshAhead += expectedFresh;
-    answer.whenComplete((value, error) -> drain.run());
+    inFlight.add(answer);
+    CompletableFuture<SessionPage> sent = answer;
+    answer.whenComplete((value, error) -> {
+      inFlight.remove(sent);
+      drain.run();
+    });
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,9 @@ final class TreeWalk implements AsyncSource<SessionNode> {
 
   private volatile @Nullable CompletableFuture<@Nullable SessionNode> pull;
   private volatile boolean closeRequested;
+  /** Child lists not yet ended, so that {@link #close()} stops them at once, even while a pass runs elsewhere. */
+  private final Set<PageWalk> openLists = ConcurrentHashMap.newKeySet();
+  private volatile @Nullable CompletableFuture<SessionSummary> rootRequest;
 
   // Everything below is touched only inside Drain passes.
   private final Deque<Frame> stack = new ArrayDeque<>();
@@ -101,6 +105,11 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   @Override
   public void close() {
     closeRequested = true;
+    CompletableFuture<SessionSummary> root = rootRequest;
+    if (root != null) {
+      root.cancel(true);
+    }
+    openLists.forEach(PageWalk::close);
     drain.run();
   }
 
@@ -148,6 +157,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   private void start() {
     started = true;
     rootFetch = limiter.submit(() -> retrieveRoot.apply(rootId));
+    rootRequest = rootFetch;
     rootFetch.whenComplete((value, error) -> drain.run());
     if (options.maxDepth() > 0) {
       rootFrame = newFrame(rootId);
@@ -214,6 +224,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     Frame readAhead = ahead.remove(summary.getId());
     if (readAhead != null && readAhead != frame) {
       readAhead.children.close();
+      openLists.remove(readAhead.children);
     }
     SessionNode node = new SessionNode(summary, depth, parentId);
     if (frame != null) {
@@ -236,6 +247,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     PageWalk.Batch batch = take(pulled, frame.id);
     if (batch == null) {
       frame.exhausted = true;
+      openLists.remove(frame.children);
     } else {
       frame.inHand.addAll(batch.fresh());
     }
@@ -255,6 +267,10 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     PageWalk children = new PageWalk(
         (page, size) -> limiter.submit(() -> childPages.fetch(id, page, size)),
         1, SessionPager.DEFAULT_PAGE_SIZE, 1, Long.MAX_VALUE, null, false, false);
+    openLists.add(children);
+    if (closeRequested) {
+      children.close();
+    }
     return new Frame(id, children);
   }
 
@@ -331,6 +347,8 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     }
     stack.clear();
     ahead.clear();
+    openLists.forEach(PageWalk::close);
+    openLists.clear();
   }
 
   private void deliver(@Nullable SessionNode node) {
