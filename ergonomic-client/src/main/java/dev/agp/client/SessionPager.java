@@ -15,39 +15,50 @@ import java.util.stream.Stream;
  * <pre>{@code
  * try (Stream<SessionSummary> all = client.sessions().listAll(query).stream()) {
  *   all.filter(s -> s.getStatus() == LifecycleStatus.FAILED).forEach(System.out::println);
+ * } catch (AgpPaginationException e) {
+ *   // everything before it was yielded once; the walk could not prove it saw the rest
  * }
  * }</pre>
  *
- * <h2>Laziness and memory</h2>
- * Nothing is requested until iteration starts. Pages are requested ahead of the consumer within a window of
- * {@link #concurrency()} pages, so memory stays bounded by a few pages however many sessions there are.
- * The page size defaults to 100, the live server's cap; a query's own {@link SessionQuery#pageSize()} wins.
+ * <h2>The walk contract</h2>
+ * <ol>
+ *   <li><b>Exactly once.</b> Under either creation-time sort, every session that exists for the whole walk is
+ *       yielded exactly once, whatever is inserted or deleted (anywhere) during the walk, at any concurrency,
+ *       with answers arriving in any order. Sessions created or deleted during the walk may or may not be
+ *       yielded, but never twice. Sessions are yielded in listing order.
+ *   <li><b>A normal end only on evidence.</b> The walk ends normally only when the server's own answers
+ *       show the listing is exhausted: an answer that overlaps what was yielded, is shorter than its page
+ *       size, and agrees with its {@code total}. Every other way of stopping ends the walk with an
+ *       {@link dev.agp.client.errors.AgpPaginationException}, after everything already delivered: a negative
+ *       {@code total}; a page that lists a session twice, is not in creation order, or holds more than asked;
+ *       two answers in a row that contradict their own {@code total}; pages that repeat while nothing
+ *       explains it; and an exhausted request budget. Its message says what happened in numbers.
+ *   <li><b>Always ends.</b> A walk makes at most {@code 3 × (ceil(n / (pageSize - 1)) + 1) + 10 + concurrency}
+ *       requests, where {@code n} is the listing's {@code total} in the first answer (or the limit, if
+ *       smaller): enough for a listing that grows by less than about half a page per request; a server that
+ *       grows forever or ignores {@code page} cannot keep it alive.
+ *   <li><b>Never hangs.</b> No recursion grows with pages or items, and any failure (including an
+ *       {@link Error} on an HTTP thread) fails the walk rather than leave it waiting.
+ *   <li><b>No waste.</b> At most {@link #concurrency()} requests are in flight, and closing the iterator or
+ *       stream, or cancelling {@link #forEachAsync}, cancels them at once and makes no further request.
+ * </ol>
  *
- * <h2>Speed</h2>
- * Pages are fetched with up to {@link #concurrency()} requests in flight (default 4; 1 is strictly
- * sequential), while sessions are still handed over in listing order. For {@code listAll}, the first
- * window of pages is requested at once, before page 1 reveals {@code total}: this saves a round trip on
- * long listings, and costs up to {@code concurrency - 1} requests that come back empty on a listing shorter
- * than the window (never beyond a {@link #limit(long)}). Child lists ({@code children}) start with page 1
- * alone, since most sessions have few children.
+ * <h2>How: overlapping windows</h2>
+ * Every request after the first overlaps the last session yielded: page numbers cannot overlap at one page
+ * size, so the page size varies (page 1 of 100, then page 2 of 99, page 3 of 98, ...; sizes never exceed the
+ * page size in effect, except rarely by a few when no smaller size can overlap and progress). An answer that
+ * contains the last session yielded proves that nothing between the two requests was missed; one that starts
+ * after it shows that sessions moved toward the head, and is re-read further back. The overlap costs about
+ * one request in nine compared with page-aligned paging, and buys exactness while the listing moves.
  *
- * <h2>Correctness while the data moves</h2>
- * Guarantee: under a sort by creation time (both orders), every session that exists for the whole walk and
- * matches the query is yielded exactly once, provided that each change to the listing also changes its
- * {@code total}. The pager de-duplicates by id (remembering, thanks to the sort, only the ids at the
- * creation time of the last session yielded, so memory does not grow with the listing); notices when
- * {@code total} differs between two consecutive pages and repairs the range by re-reading from the first
- * page whose boundary may have moved; and keeps going past the originally computed last page while the
- * latest {@code total} says more exist. Limits: sessions created during the walk may or may not be yielded;
- * an insertion and a deletion between the same two responses leave {@code total} unchanged and cannot be
- * seen; and repairs are capped (twice the page count plus ten) so that a listing that never stops moving
- * cannot keep the walk alive forever.
- *
- * <h2>Defensive stopping</h2>
- * A misbehaving server never hangs or loops the walk: it ends at the first empty page, at a page that
- * yields no new session while {@code total} is unchanged, and when {@code total} is negative or smaller
- * than the number of sessions already yielded. A page holding more items than requested fails with an
- * {@link dev.agp.client.errors.AgpDecodingException}.
+ * <h2>Laziness, memory and speed</h2>
+ * Nothing is requested until iteration starts. Up to {@link #concurrency()} windows are requested ahead of
+ * the consumer (default 4; 1 is strictly sequential), and answers are used in listing order, so memory stays
+ * bounded by a few pages however many sessions there are. For {@code listAll} the first window of requests
+ * goes out at once, before the first answer reveals {@code total}: a round trip saved on long listings, at
+ * the cost of requests that come back empty on listings shorter than the window (never beyond a
+ * {@link #limit(long)}). Child lists ({@code children}) start with one request. The page size defaults to 100,
+ * the live server's cap; a query's own {@link SessionQuery#pageSize()} wins.
  */
 public final class SessionPager implements Iterable<SessionSummary> {
 

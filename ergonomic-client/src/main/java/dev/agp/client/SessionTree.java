@@ -19,6 +19,27 @@ import dev.agp.generated.model.SessionSummary;
  * tree.preOrder().forEach(n -> System.out.println("  ".repeat(n.depth()) + n.id() + " " + n.session().getStatusRaw()));
  * if (tree.hasRepeats()) { ... }
  * }</pre>
+ *
+ * <h2>The walk contract</h2>
+ * {@code tree}, {@code treeAsync} and {@code descendants} walk in depth-first pre-order (a parent before its
+ * children, siblings in listing order) and keep the contract of {@link SessionPager} for every child list they
+ * read, plus:
+ * <ol>
+ *   <li><b>Each session once.</b> A session met again (a cycle, or a child of two parents) is reported once
+ *       where it reappears ({@link #repeats()}, {@link TreeOptions.Builder#onRepeat}) and not followed.
+ *   <li><b>A normal end only on evidence.</b> Every child list ends on evidence or fails the walk with a
+ *       {@link SessionTreeException} naming the session whose children could not be read (its cause may be an
+ *       {@link dev.agp.client.errors.AgpPaginationException}). Limits are reported, never silent:
+ *       {@link #depthLimitReached()}, and {@link #nodeLimitReached()} with
+ *       {@link TreeOptions.Builder#onNodeLimit} at {@link TreeOptions#maxNodes()} (default
+ *       {@value TreeOptions#DEFAULT_MAX_NODES}).
+ *   <li><b>Always ends, never hangs.</b> Every child list has its request budget, the node limit bounds the
+ *       walk, no recursion grows with nodes or depth, and any failure fails the walk.
+ *   <li><b>No waste.</b> At most {@link TreeOptions#concurrency()} requests are in flight across the whole
+ *       walk, and reading ahead stays within one window: the first page of the child lists of at most
+ *       {@code concurrency} sessions not yet emitted, and the next page of the child list being emitted.
+ *       Closing the stream or cancelling the future cancels every request in flight at once.
+ * </ol>
  */
 public final class SessionTree {
 
