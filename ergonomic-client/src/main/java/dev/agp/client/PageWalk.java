@@ -483,9 +483,14 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     String totals = firstTotal < 0 ? "" : String.format(Locale.ROOT,
         "; totals seen: first %d, last %d, lowest %d, highest %d", firstTotal, latestTotal, lowestTotal, highestTotal);
     return new AgpPaginationException(reason, String.format(Locale.ROOT,
-        "The listing could not be walked to its end: %s. Stopped after %d requests and %d pages read, with %d "
-            + "sessions yielded (each once)%s; %d pages brought nothing new, %d were re-read after the listing shrank.",
-        what, requests, pagesRead, yielded, totals, pagesWithNothingNew, reReads), pagesRead, yielded);
+        "The listing could not be walked to its end: %s. Stopped after %s and %s read, with %s yielded (each "
+            + "once)%s; %s brought nothing new, %s re-read after the listing shrank.",
+        what, count(requests, "request"), count(pagesRead, "page"), count(yielded, "session"), totals,
+        count(pagesWithNothingNew, "page"), count(reReads, "range")), pagesRead, yielded);
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Rounds up without overflowing, even for {@code Long.MAX_VALUE}. */
