@@ -39,7 +39,8 @@ public final class AgpCli {
    * @param err where messages, progress and logs go
    * @param env the environment ({@code H_API_KEY}, {@code HAI_API_KEY}, {@code AGP_BASE_URL})
    * @param progress whether to show progress on {@code err} (only when it is a terminal)
-   * @return the exit code: 0 success, 1 API or network error, 2 usage error
+   * @return the exit code: 0 success, 1 API or network error or a listing that could not be walked to its
+   *     end (after what it listed), 2 usage error
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
     Context context = new Context(out, err, env, progress);

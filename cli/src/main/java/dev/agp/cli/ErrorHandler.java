@@ -3,6 +3,7 @@ package dev.agp.cli;
 import dev.agp.client.SessionTreeException;
 import dev.agp.client.errors.AgpApiException;
 import dev.agp.client.errors.AgpException;
+import dev.agp.client.errors.AgpPaginationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -27,6 +28,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   }
 
   static String describe(Throwable e) {
+    if (e instanceof SessionTreeException tree && tree.getCause() instanceof AgpPaginationException pagination) {
+      // A long message in numbers: say first whose children it is about.
+      return "while listing the children of session " + tree.sessionId() + ": " + pagination.getMessage();
+    }
     if (e instanceof SessionTreeException tree && tree.getCause() != null) {
       return describe(tree.getCause()) + " (while listing the children of " + tree.sessionId() + ")";
     }
@@ -34,6 +39,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       return "HTTP " + api.statusCode() + ": " + api.serverMessage().orElse("(no message from the server)");
     }
     if (e instanceof AgpException) {
+      // AgpPaginationException among them: the walk stopped without proof it saw everything; what it
+      // yielded was printed, and its message says what happened in numbers.
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -50,13 +50,18 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--page", paramLabel = "N", description = "Page number, from 1 (one page; where --all starts).")
   @Nullable Integer page;
 
-  @Option(names = "--size", paramLabel = "N", description = "Page size, 1 to 1000 (the server caps it at 100; --all defaults to 100).")
+  @Option(names = "--size", paramLabel = "N", description = "Page size, 1 to 1000 (the server caps it at 100; "
+      + "--all defaults to 100, and its later requests ask for a little less, so that each overlaps what was "
+      + "already listed).")
   @Nullable Integer size;
 
-  @Option(names = "--all", description = "List every matching session, page after page.")
+  @Option(names = "--all", description = "List every matching session, page after page. A walk that cannot show "
+      + "it listed them all (the server's answers contradict each other, or the listing changes faster than it "
+      + "can be read) prints what it listed, each once, then an error: exit code 1.")
   boolean all;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Stop after N sessions; request no page beyond them.")
+  @Option(names = "--limit", paramLabel = "N",
+      description = "Stop after N sessions; request no page beyond them. Exit code 0: a partial result asked for.")
   @Nullable Long limit;
 
   @Option(names = "--format", paramLabel = "table|json|jsonl", description = "Output format (default table).")
@@ -76,6 +81,7 @@ final class ListCommand implements Callable<Integer> {
       if (!all && limit == null) {
         SessionPage one = client.sessions().list(query);
         one.items().forEach(sink::accept);
+        sink.complete();
         return 0;
       }
       SessionQuery paged = size == null ? query.toBuilder().pageSize(SessionPager.DEFAULT_PAGE_SIZE).build() : query;
@@ -84,11 +90,14 @@ final class ListCommand implements Callable<Integer> {
         pager = pager.limit(limit);
       }
       try (Progress progress = new Progress(context, "sessions")) {
+        // A walk that cannot show it saw everything throws (AgpPaginationException) after the sessions it
+        // yielded, each once; the ErrorHandler reports it, and the sink does not close as if complete.
         for (SessionSummary summary : pager) {
           sink.accept(summary);
           progress.advance(1);
         }
       }
+      sink.complete();
     }
     return 0;
   }
@@ -148,11 +157,16 @@ final class ListCommand implements Callable<Integer> {
         .map(Object::toString).collect(Collectors.joining(", "));
   }
 
-  /** Writes sessions one by one in the chosen format, so that --all streams. */
+  /**
+   * Writes sessions one by one in the chosen format, so that --all streams. Only a listing that
+   * {@link #complete() completed} is closed as a whole (the JSON array's {@code ]}); after a failure, what
+   * was written stays as it is, so that nothing reads as a complete result.
+   */
   private static final class Sink implements AutoCloseable {
     private final Context context;
     private final Format format;
     private boolean first = true;
+    private boolean complete;
 
     Sink(Context context, Format format) {
       this.context = context;
@@ -176,10 +190,20 @@ final class ListCommand implements Callable<Integer> {
       }
     }
 
+    /** Marks the listing as complete: every session it holds was written. */
+    void complete() {
+      complete = true;
+    }
+
     @Override
     public void close() {
       if (format == Format.JSON) {
-        context.out.println(first ? "]" : "\n]");
+        if (complete) {
+          context.out.println(first ? "]" : "\n]");
+        } else {
+          // End the last line written and leave the array open: the listing stopped before its end.
+          context.out.println();
+        }
       }
       context.out.flush();
     }

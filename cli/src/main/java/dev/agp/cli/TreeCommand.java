@@ -5,6 +5,7 @@ import dev.agp.client.TreeOptions;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -29,6 +30,12 @@ final class TreeCommand implements Callable<Integer> {
   @Option(names = "--max-depth", paramLabel = "N", description = "Deepest level to walk (the root is 0).")
   @Nullable Integer maxDepth;
 
+  @Option(names = "--max-nodes", paramLabel = "N",
+      description = "Most sessions to walk, the root included: 1 or more (default ${DEFAULT-VALUE}). A tree with "
+          + "more stops there with a note on stderr and exit code 0, a partial result asked for, as with "
+          + "'list --limit'; raise N to see it all.")
+  int maxNodes = TreeOptions.DEFAULT_MAX_NODES;
+
   @Option(names = "--format", paramLabel = "tree|jsonl", description = "Output format (default tree).")
   String format = "tree";
 
@@ -38,10 +45,18 @@ final class TreeCommand implements Callable<Integer> {
     if (maxDepth != null && maxDepth < 0) {
       throw new ParameterException(spec.commandLine(), "--max-depth must be 0 or more, but was " + maxDepth);
     }
+    if (maxNodes < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-nodes must be 1 or more (1 is the root alone), but was "
+          + maxNodes);
+    }
     AgpCommand root = sessions.root;
     Context context = root.context;
+    AtomicBoolean nodeLimitReached = new AtomicBoolean();
     TreeOptions.Builder options = TreeOptions.builder()
         .concurrency(root.concurrency())
+        .maxNodes(maxNodes)
+        // Told on the walk's threads, possibly before the last nodes are printed: noted here, said at the end.
+        .onNodeLimit(limit -> nodeLimitReached.set(true))
         .onRepeat(repeat -> context.err.println("agp: session " + repeat.sessionId() + " is listed again under "
             + repeat.listedUnder() + "; not followed (a cycle or a session with two parents)"));
     if (maxDepth != null) {
@@ -62,6 +77,10 @@ final class TreeCommand implements Callable<Integer> {
               + "  " + Output.orDash(node.session().getStatusRaw()));
         }
       });
+    }
+    // A failed walk (a SessionTreeException) never gets here: the ErrorHandler reports it, exit code 1.
+    if (nodeLimitReached.get()) {
+      context.err.println("agp: stopped at --max-nodes " + maxNodes + "; the tree has more sessions");
     }
     return 0;
   }

@@ -25,6 +25,7 @@ class UsageErrorTest extends CliTestSupport {
       "sessions list --format xml                     | --format must be one of table, json, jsonl",
       "sessions list --agent ' '                      | --agent must not be blank",
       "sessions tree x --max-depth -1                 | --max-depth must be 0 or more",
+      "sessions tree x --max-nodes 0                  | --max-nodes must be 1 or more",
       "--concurrency 0 sessions list --all            | --concurrency must be 1 or more",
       "--max-retries -1 sessions list                 | --max-retries must be 0 or more",
       "--timeout 0 sessions list                      | --timeout must be 1 or more",
