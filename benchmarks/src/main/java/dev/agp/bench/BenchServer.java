@@ -10,15 +10,21 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A minimal sessions API for benchmarks, on the JDK's HTTP server: it generates sessions on the fly (so it
- * holds no memory that grows with the listing, and records nothing), and sleeps a fixed latency per
- * request to simulate a round trip. Three shapes: a fixed page, a listing of N sessions, and a tree.
+ * A minimal sessions API for benchmarks, on the JDK's HTTP server: it sleeps a fixed latency per request to
+ * simulate a round trip. Four shapes: a fixed page, a listing of N sessions, and a tree, all generated on
+ * the fly (so they hold no memory that grows with the listing); and a drifting listing, which holds its
+ * sessions and inserts new ones at the head on every list request, like a live account where sessions are
+ * created while someone pages through them.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -39,12 +45,17 @@ final class BenchServer implements AutoCloseable {
   private final long listingSize;
   private final byte[] fixedPage;
   private final int[] treeFanout;
+  /** The drifting listing, or null in the other shapes. */
+  private final DriftingListing drifting;
+  private final AtomicLong listRequests = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
 
-  private BenchServer(long latencyMillis, long listingSize, byte[] fixedPage, int[] treeFanout) {
+  private BenchServer(long latencyMillis, long listingSize, byte[] fixedPage, int[] treeFanout, DriftingListing drifting) {
     this.latencyMillis = latencyMillis;
     this.listingSize = listingSize;
     this.fixedPage = fixedPage;
     this.treeFanout = treeFanout;
+    this.drifting = drifting;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
     } catch (IOException e) {
@@ -63,17 +74,28 @@ final class BenchServer implements AutoCloseable {
       appendSummary(page, listingId(i), BASE.minusSeconds(i));
     }
     page.append("],\"page\":1,\"total\":").append(items).append('}');
-    return new BenchServer(0, 0, page.toString().getBytes(StandardCharsets.UTF_8), new int[0]);
+    return new BenchServer(0, 0, page.toString().getBytes(StandardCharsets.UTF_8), new int[0], null);
   }
 
   /** Serves a newest-first listing of {@code size} sessions, each request after {@code latencyMillis}. */
   static BenchServer listing(long size, long latencyMillis) {
-    return new BenchServer(latencyMillis, size, null, new int[0]);
+    return new BenchServer(latencyMillis, size, null, new int[0], null);
+  }
+
+  /**
+   * Serves a real, mutable newest-first listing that starts with {@code size} sessions (ids
+   * {@link #listingId}, created one second apart) and grows at the head: every list request inserts
+   * {@code insertsPerRequest} sessions newer than all others (ids {@link #insertedId}) just before it is
+   * answered, so its {@code total} is the count at the moment of answering. 0 inserts gives the same
+   * listing standing still. {@link #resetListing()} puts it back to the {@code size} original sessions.
+   */
+  static BenchServer driftingListing(int size, int insertsPerRequest, long latencyMillis) {
+    return new BenchServer(latencyMillis, 0, null, new int[0], new DriftingListing(size, insertsPerRequest));
   }
 
   /** Serves the tree of {@link #TREE_FANOUT}, each request after {@code latencyMillis}. */
   static BenchServer tree(int[] fanout, long latencyMillis) {
-    return new BenchServer(latencyMillis, 0, null, fanout);
+    return new BenchServer(latencyMillis, 0, null, fanout, null);
   }
 
   /** @return how many sessions a tree of this shape holds, root included */
@@ -91,7 +113,33 @@ final class BenchServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
+  /** @return how many list requests reached the server (cancelled ones included) since the last reset */
+  long listRequests() {
+    return listRequests.get();
+  }
+
+  /**
+   * Waits until no request has been in progress or arrived for {@code quietMillis}: requests that a client
+   * cancelled may still be sleeping here, and still count (and insert, in the drifting shape).
+   */
+  void awaitQuiet(long quietMillis) throws InterruptedException {
+    long seen = -1;
+    while (inFlight.get() > 0 || listRequests.get() != seen) {
+      seen = listRequests.get();
+      Thread.sleep(quietMillis);
+    }
+  }
+
+  /** Resets the request count and, in the drifting shape, the listing to its original sessions. */
+  void resetListing() {
+    if (drifting != null) {
+      drifting.reset();
+    }
+    listRequests.set(0);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    inFlight.incrementAndGet();
     try (exchange) {
       if (latencyMillis > 0) {
         Thread.sleep(latencyMillis);
@@ -99,18 +147,27 @@ final class BenchServer implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath();
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       byte[] body;
+      int status = 200;
       if (path.equals("/api/v2/sessions")) {
-        body = fixedPage != null ? fixedPage : list(query);
+        listRequests.incrementAndGet();
+        try {
+          body = fixedPage != null ? fixedPage : drifting != null ? drifting.answer(query) : list(query);
+        } catch (IllegalArgumentException e) {
+          status = 400;
+          body = ("{\"detail\":\"" + e.getMessage() + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
       } else {
         body = session(path.substring(path.lastIndexOf('/') + 1));
       }
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
+      exchange.sendResponseHeaders(status, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -154,6 +211,11 @@ final class BenchServer implements AutoCloseable {
         .append("\",\"finished_at\":\"").append(created.plusSeconds(75)).append("\"}");
   }
 
+  /** The id of the {@code index}-th session inserted at the head of a drifting listing (from 0). */
+  static String insertedId(long index) {
+    return String.format("00000001-0000-4000-8000-%012d", index);
+  }
+
   static String listingId(long index) {
     return String.format("00000000-0000-4000-8000-%012d", index);
   }
@@ -176,6 +238,56 @@ final class BenchServer implements AutoCloseable {
       }
     }
     return query;
+  }
+
+  /**
+   * The drifting listing: sessions held oldest first (so that inserting at the head is an append), read
+   * newest first. Guarded by its own monitor: each answer inserts and reads the page in one step.
+   */
+  private static final class DriftingListing {
+    private final int originals;
+    private final int insertsPerRequest;
+    private final List<String> ids = new ArrayList<>();
+    private final List<Instant> created = new ArrayList<>();
+    private long inserted;
+
+    DriftingListing(int originals, int insertsPerRequest) {
+      this.originals = originals;
+      this.insertsPerRequest = insertsPerRequest;
+      reset();
+    }
+
+    synchronized void reset() {
+      ids.clear();
+      created.clear();
+      for (int i = originals - 1; i >= 0; i--) {
+        ids.add(listingId(i));
+        created.add(BASE.minusSeconds(i));
+      }
+      inserted = 0;
+    }
+
+    /** Inserts the request's sessions at the head, then answers page {@code page} of size {@code size}. */
+    synchronized byte[] answer(Map<String, String> query) {
+      int page = Integer.parseInt(query.getOrDefault("page", "1"));
+      int size = Integer.parseInt(query.getOrDefault("size", "10"));
+      if (page < 1 || size < 1 || size > 100) {
+        throw new IllegalArgumentException("page " + page + ", size " + size);
+      }
+      for (int i = 0; i < insertsPerRequest; i++, inserted++) {
+        ids.add(insertedId(inserted));
+        created.add(BASE.plusSeconds(1 + inserted));
+      }
+      int total = ids.size();
+      StringBuilder json = new StringBuilder(size * 300).append("{\"items\":[");
+      for (long p = (long) (page - 1) * size, n = 0; p < total && n < size; p++, n++) {
+        int index = (int) (total - 1 - p);
+        json.append(n == 0 ? "" : ",");
+        appendSummary(json, ids.get(index), created.get(index));
+      }
+      json.append("],\"page\":").append(page).append(",\"total\":").append(total).append('}');
+      return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.agp.client.AgpClient;
 import dev.agp.client.SessionQuery;
 import dev.agp.client.SessionTree;
 import dev.agp.client.TreeOptions;
+import dev.agp.client.errors.AgpPaginationException;
 import dev.agp.generated.api.SessionsApi;
 import dev.agp.generated.model.SessionSummary;
 import dev.agp.generated.model.SessionSummaryPage;
@@ -13,8 +14,11 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -34,6 +38,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchmarkMain {
 
   private static final int CONCURRENCY = 4;
+  /** Case 6: the listing's original size, the sessions each list request inserts at its head, the latency. */
+  private static final int DRIFT_SESSIONS = 2_000;
+  private static final int DRIFT_INSERTS = 5;
+  private static final long DRIFT_LATENCY_MILLIS = 20;
 
   private BenchmarkMain() {}
 
@@ -75,6 +83,12 @@ public final class BenchmarkMain {
     double startRatio = start[0] / start[1];
     rows.add(row("5 client start + 1st call", fmt(start[0]) + " ms", fmt(start[1]) + " ms", fmt(startRatio), "(watch)"));
 
+    double[] drift = drift();
+    double driftOverhead = drift[0] / drift[1];
+    rows.add(row("6 listAll 2,000, +" + DRIFT_INSERTS + "/request @ " + DRIFT_LATENCY_MILLIS + " ms",
+        String.format(Locale.ROOT, "%.0f req", drift[0]), String.format(Locale.ROOT, "%.0f req", drift[1]),
+        fmt(driftOverhead), "<= 1.5 (drift / still)"));
+
     System.out.println();
     System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s  %s%n", "case", "sdk", "baseline", "ratio", "target");
     for (String[] row : rows) {
@@ -82,8 +96,8 @@ public final class BenchmarkMain {
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "RESULT decode_ratio=%.3f listall_speedup=%.2f listall_vs_ideal=%.2f tree_speedup=%.2f"
-            + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f%n",
-        decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio);
+            + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f drift_overhead=%.2f%n",
+        decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio, driftOverhead);
   }
 
   /** Case 1, with JMH: the average time of the SDK's call and of the baseline, in microseconds. */
@@ -215,6 +229,86 @@ public final class BenchmarkMain {
       };
       return medians("start", sdk, baseline, 10, 5, 21);
     }
+  }
+
+  /**
+   * Case 6: the requests {@code listAll} (default settings) makes over a listing of 2,000 sessions that
+   * gains {@value #DRIFT_INSERTS} sessions at its head with every list request, against the requests it makes
+   * over the same listing standing still. Alternating rounds (1 warm-up, 7 measured); returns the median
+   * request counts {drift, still}. Every walk must yield each of the 2,000 original sessions exactly once
+   * and no session twice, or the run fails.
+   */
+  private static double[] drift() throws InterruptedException {
+    try (BenchServer drifting = BenchServer.driftingListing(DRIFT_SESSIONS, DRIFT_INSERTS, DRIFT_LATENCY_MILLIS);
+        BenchServer still = BenchServer.driftingListing(DRIFT_SESSIONS, 0, DRIFT_LATENCY_MILLIS);
+        AgpClient driftClient = AgpClient.builder().baseUrl(drifting.baseUrl()).apiKey("bench-key").build();
+        AgpClient stillClient = AgpClient.builder().baseUrl(still.baseUrl()).apiKey("bench-key").build()) {
+      // A walk's request count depends on the order in which its concurrent answers meet the inserts, so it
+      // varies from walk to walk (28 to 48 requests in trial runs): seven rounds keep the median steady.
+      int warmups = 1;
+      int rounds = 7;
+      List<Double> driftRequests = new ArrayList<>();
+      List<Double> stillRequests = new ArrayList<>();
+      StringBuilder perRound = new StringBuilder();
+      for (int i = 0; i < warmups + rounds; i++) {
+        long[] d = exactWalk(driftClient, drifting, "drift");
+        long[] s = exactWalk(stillClient, still, "still");
+        if (i >= warmups) {
+          driftRequests.add((double) d[0]);
+          stillRequests.add((double) s[0]);
+          perRound.append(perRound.length() == 0 ? "" : ", ").append(d[0]).append('/').append(s[0])
+              .append(" (").append(d[1]).append(" new yielded)");
+        }
+      }
+      double[] result = {median(driftRequests), median(stillRequests)};
+      progress("drift: requests median %.0f with drift, %.0f without (%d rounds, drift/still: %s)",
+          result[0], result[1], rounds, perRound);
+      return result;
+    }
+  }
+
+  /**
+   * One {@code listAll} walk over a drifting (or still) listing reset to its original sessions; fails the run
+   * unless each original session was yielded exactly once and no session twice.
+   *
+   * @return {list requests the server received, sessions inserted during the walk that were yielded}
+   */
+  private static long[] exactWalk(AgpClient client, BenchServer server, String what) throws InterruptedException {
+    server.awaitQuiet(4 * DRIFT_LATENCY_MILLIS);
+    server.resetListing();
+    Set<String> seen = new HashSet<>();
+    List<String> duplicates = new ArrayList<>();
+    try (Stream<SessionSummary> all = client.sessions().listAll(SessionQuery.all()).stream()) {
+      for (Iterator<SessionSummary> it = all.iterator(); it.hasNext(); ) {
+        String id = it.next().getId();
+        if (!seen.add(id)) {
+          duplicates.add(id);
+        }
+      }
+    } catch (AgpPaginationException e) {
+      throw new IllegalStateException("FAILED: listAll (" + what + ") stopped with an AgpPaginationException after "
+          + seen.size() + " sessions: " + e.getMessage(), e);
+    }
+    // Requests cancelled when the walk ended may still be on the server; they count as made.
+    server.awaitQuiet(4 * DRIFT_LATENCY_MILLIS);
+    long requests = server.listRequests();
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < DRIFT_SESSIONS; i++) {
+      if (!seen.contains(BenchServer.listingId(i))) {
+        missing.add(BenchServer.listingId(i));
+      }
+    }
+    if (!duplicates.isEmpty() || !missing.isEmpty()) {
+      throw new IllegalStateException(String.format(Locale.ROOT,
+          "FAILED: listAll (%s) was not exact: %d duplicates %s, %d of the %d original sessions missing %s"
+              + " (%d distinct sessions yielded in %d requests)",
+          what, duplicates.size(), head(duplicates), missing.size(), DRIFT_SESSIONS, head(missing), seen.size(), requests));
+    }
+    return new long[] {requests, seen.size() - DRIFT_SESSIONS};
+  }
+
+  private static List<String> head(List<String> ids) {
+    return ids.subList(0, Math.min(5, ids.size()));
   }
 
   /**
