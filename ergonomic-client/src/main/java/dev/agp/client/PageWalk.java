@@ -188,13 +188,22 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
       }
       pending.pollFirst();
       Batch batch = use(head);
+      RuntimeException stopped = null;
       if (!ended && prefetch) {
         // Request the next windows now, so that they travel while the consumer handles this batch.
-        plan();
+        try {
+          plan();
+        } catch (RuntimeException e) {
+          // Delivered on the next pull: the sessions of this batch were proven and counted as yielded.
+          stopped = e;
+        }
       }
       if (batch != null) {
         pull = null;
         waiting.complete(batch);
+      }
+      if (stopped != null) {
+        throw stopped;
       }
     }
   }
@@ -224,13 +233,17 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     if (pending.isEmpty()) {
       // The walk needs another answer to go on (or to end on evidence).
       if (!withinBudget()) {
-        throw stop(Reason.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
-            "the walk used its budget of %d requests (%d × the %d pages the listing needed when first seen, plus %d)",
-            budget, REQUEST_BUDGET_FACTOR, pagesNeeded(firstTotal), REQUEST_BUDGET_SLACK + concurrency)
-            + "; the listing changes faster than it can be paged through, or the server does not page consistently");
+        throw budgetExhausted();
       }
       request();
     }
+  }
+
+  private AgpPaginationException budgetExhausted() {
+    return stop(Reason.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
+        "the walk used its budget of %d requests (%d × the %d pages the listing needed when first seen, plus %d)",
+        budget, REQUEST_BUDGET_FACTOR, pagesNeeded(firstTotal), REQUEST_BUDGET_SLACK + concurrency)
+        + "; the listing changes faster than it can be paged through, or the server does not page consistently");
   }
 
   private boolean withinBudget() {
@@ -261,22 +274,34 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     Window window = anchor < 0
         ? new Window(firstPage, pageSize)
         : Window.containing(anchor, margin, pageSize);
-    long expectedFresh = anchor < 0 ? window.size() : Math.max(0, window.end() - 1 - anchor);
     nextAnchor = window.end() - 1;
     lastPlannedEnd = window.end();
-    requests++;
-    CompletableFuture<SessionPage> answer;
+    issue(window, anchor, false);
+  }
+
+  private CompletableFuture<SessionPage> send(Window window) {
     try {
-      answer = fetcher.fetch(window.page(), window.size());
+      return fetcher.fetch(window.page(), window.size());
     } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
+      return CompletableFuture.failedFuture(e);
     }
-    pending.addLast(new Pending(window, anchor, expectedFresh, answer));
+  }
+
+  /** Sends a window's request, after the windows in flight or (a re-read) before them. */
+  private void issue(Window window, long anchor, boolean first) {
+    long expectedFresh = anchor < 0 ? window.size() : Math.max(0, window.end() - 1 - anchor);
+    requests++;
+    CompletableFuture<SessionPage> answer = send(window);
+    Pending sent = new Pending(window, anchor, expectedFresh, answer);
+    if (first) {
+      pending.addFirst(sent);
+    } else {
+      pending.addLast(sent);
+    }
     expectedFreshAhead += expectedFresh;
     inFlight.add(answer);
-    CompletableFuture<SessionPage> sent = answer;
     answer.whenComplete((value, error) -> {
-      inFlight.remove(sent);
+      inFlight.remove(answer);
       drain.run();
     });
   }
@@ -383,12 +408,26 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
    * grew enough to explain that, jump to where the frontier should now be; otherwise the server repeated
    * itself, which is forgiven once.
    */
+  private long stallCount;
+
   private void stall(Window window, long total) {
+    stallCount++;
     long moved = window.end() - frontierPosition;
     long grown = total - frontierTotal;
     if (frontierPosition >= 0 && grown >= moved) {
       unexplainedInARow = 0;
-      replan(frontierPosition + grown);
+      // Windows in flight that end before where the frontier should now be cannot reach it: drop them, keep
+      // the others, and plan on from there.
+      long expected = frontierPosition + grown;
+      pending.removeIf(p -> {
+        boolean behind = p.window().end() - 1 < expected;
+        if (behind) {
+          p.answer().cancel(true);
+          expectedFreshAhead -= p.expectedFresh();
+        }
+        return behind;
+      });
+      nextAnchor = pending.isEmpty() ? expected : Math.max(nextAnchor, expected);
       return;
     }
     unexplainedInARow++;
@@ -398,26 +437,42 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
               + "grew by %d: the server seems to repeat pages (does it ignore the page parameter?)",
           window.page(), window.size(), Math.max(0, grown)));
     }
-    replan(window.end() - 1);
   }
 
   /**
-   * An answer that starts after the frontier: sessions moved toward the head (deletions), so some may now
-   * sit before this window. Re-read from where the frontier should now be, further back each time in a row.
+   * An answer that starts after the frontier: sessions moved toward the head (deletions, or this answer was
+   * served before the previous one while the listing grows at the head), so some may sit between the
+   * frontier and this answer. The answer is kept, and a bridge is requested before it: a window from where
+   * the frontier may now be to where this answer starts. Once the bridge has carried the frontier to the
+   * answer's first session, the answer counts. Windows overlap further back from now on. An empty answer
+   * cannot be bridged: the walk plans again from where the frontier should be.
    */
   private void stepBack(Pending p, long total) {
     reReads++;
     gapsInARow++;
     Window window = p.window();
     long shrunk = frontierTotal < 0 ? 0 : Math.max(0, frontierTotal - total);
-    long expected = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk;
-    long anchor = Math.min(window.start() - 1, expected);
-    if (gapsInARow > 1) {
-      anchor -= (long) pageSize << Math.min(20, gapsInARow - 2);
+    margin = Math.min(Math.max(1, pageSize / 2), Math.max(margin, shrunk + 1));
+    if (frontier.isEmpty()) {
+      replan(-1);
+      return;
     }
-    long missedBy = p.anchor() < 0 ? 1 : p.anchor() - window.start() + 1;
-    margin = Math.min(Math.max(1, pageSize / 2), Math.max(Math.max(1, 2 * margin), missedBy));
-    replan(anchor);
+    long from = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk - margin;
+    if (gapsInARow > 1) {
+      from -= (long) pageSize << Math.min(20, gapsInARow - 2);
+    }
+    from = Math.max(0, Math.min(window.start() - 1, from));
+    if (p.answer().join().items().isEmpty()) {
+      replan(from);
+      return;
+    }
+    if (!withinBudget()) {
+      throw budgetExhausted();
+    }
+    long to = window.start() + Math.max(0, highestTotal - total);
+    pending.addFirst(p);
+    expectedFreshAhead += p.expectedFresh();
+    issue(Window.containing(to, to - from, pageSize), from, true);
   }
 
   /** Records where the frontier sits in this answer, if it is there. */
@@ -491,6 +546,12 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** Counters for tests and experiments; read after the walk ended. */
+  String stats() {
+    return String.format(Locale.ROOT, "requests=%d pagesRead=%d yielded=%d nothingNew=%d reReads=%d stalls=%d margin=%d",
+        requests, pagesRead, yielded, pagesWithNothingNew, reReads, stallCount, margin);
   }
 
   /** Rounds up without overflowing, even for {@code Long.MAX_VALUE}. */

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Order comes from a stack of frames, one per session whose children are being emitted, each reading
  * its child list lazily through a {@link PageWalk} (so each child list is exact while it moves). Speed
  * comes from reading ahead: the first page of the child lists of the next sessions in pre-order (at most
- * {@link TreeOptions#concurrency()} of them started and not yet emitted), and the next page of the list
- * being emitted when few children are left in hand. Every request of the walk goes through one
+ * {@link TreeOptions#concurrency()} of those requests in flight, and a few times as many lists started for
+ * sessions not yet emitted), and the next page of the list being emitted when few children are left in hand. Every request of the walk goes through one
  * {@link RequestLimiter}. All state changes in {@link Drain} passes: no recursion, no lock, and any
  * {@link Throwable} fails the pull that is waiting.
  */
@@ -39,6 +39,12 @@ final class TreeWalk implements AsyncSource<SessionNode> {
 
   /** How many known upcoming sessions to look through for child lists worth reading ahead. */
   private static final int LOOKAHEAD = 64;
+  /**
+   * Child lists started ahead for sessions not yet emitted, at most, per unit of concurrency. Siblings read
+   * ahead wait while the subtree before them is walked; this bounds them (and what a walk closed early
+   * wasted) while keeping {@code concurrency} requests in flight on bushy trees.
+   */
+  static final int LISTS_AHEAD_PER_REQUEST = 4;
 
   /** A session's child list being read: the children in hand, and the pull in flight if any. */
   private static final class Frame {
@@ -275,9 +281,10 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   }
 
   /**
-   * Reads ahead within one window: the next page of the list being emitted when fewer than
-   * {@code concurrency} children are in hand, and the first page of the child lists of the next sessions in
-   * pre-order, while fewer than {@code concurrency} such lists are started and not yet emitted.
+   * Reads ahead: the next page of the list being emitted when fewer than {@code concurrency} children are in
+   * hand, and the first page of the child lists of the next sessions in pre-order, with at most
+   * {@code concurrency} such requests in flight and {@link #LISTS_AHEAD_PER_REQUEST} {@code × concurrency}
+   * lists started for sessions not yet emitted.
    */
   private void readAhead() {
     Frame top = stack.peekFirst();
@@ -297,7 +304,9 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       upcoming.addLast(frame.inHand.iterator());
       depths.addLast(frame.node.depth() + 1);
     }
-    while (!upcoming.isEmpty() && looked < LOOKAHEAD && ahead.size() < options.concurrency()
+    long inFlight = ahead.values().stream().filter(f -> f.pulling != null && !f.pulling.isDone()).count();
+    while (!upcoming.isEmpty() && looked < LOOKAHEAD && inFlight < options.concurrency()
+        && ahead.size() < LISTS_AHEAD_PER_REQUEST * options.concurrency()
         && emitted.size() + ahead.size() < options.maxNodes()) {
       Iterator<SessionSummary> siblings = upcoming.peekFirst();
       int depth = depths.peekFirst();
@@ -316,6 +325,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
         known = newFrame(candidate.getId());
         ahead.put(candidate.getId(), known);
         pullMore(known);
+        inFlight++;
       } else {
         takeBatch(known);
         // Its children come next in pre-order, before the candidate's remaining siblings.
