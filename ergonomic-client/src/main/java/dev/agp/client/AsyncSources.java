@@ -118,12 +118,19 @@ final class AsyncSources {
         if (ended) {
           return false;
         }
-        S element = await(source.next());
-        if (element == null) {
-          ended = true;
-          return false;
+        S element;
+        try {
+          element = await(source.next());
+          if (element == null) {
+            // The end of the walk: closing releases nothing more, but keeps the interface's promise.
+            close();
+            return false;
+          }
+          current = unpack.apply(element);
+        } catch (RuntimeException | Error e) {
+          close();
+          throw e;
         }
-        current = unpack.apply(element);
       }
       return true;
     }
