@@ -145,9 +145,11 @@ final class AsyncSources {
 
     @Override
     public void close() {
-      ended = true;
       current = Collections.emptyIterator();
-      source.close();
+      if (!ended) {
+        ended = true;
+        source.close();
+      }
     }
 
     private @Nullable S await(CompletableFuture<@Nullable S> future) {
