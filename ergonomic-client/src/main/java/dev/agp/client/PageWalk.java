@@ -408,10 +408,7 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
    * grew enough to explain that, jump to where the frontier should now be; otherwise the server repeated
    * itself, which is forgiven once.
    */
-  private long stallCount;
-
   private void stall(Window window, long total) {
-    stallCount++;
     long moved = window.end() - frontierPosition;
     long grown = total - frontierTotal;
     if (frontierPosition >= 0 && grown >= moved) {
@@ -546,12 +543,6 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /** Counters for tests and experiments; read after the walk ended. */
-  String stats() {
-    return String.format(Locale.ROOT, "requests=%d pagesRead=%d yielded=%d nothingNew=%d reReads=%d stalls=%d margin=%d",
-        requests, pagesRead, yielded, pagesWithNothingNew, reReads, stallCount, margin);
   }
 
   /** Rounds up without overflowing, even for {@code Long.MAX_VALUE}. */

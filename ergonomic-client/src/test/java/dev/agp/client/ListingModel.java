@@ -92,6 +92,13 @@ final class ListingModel {
     add(created);
   }
 
+  /** Deletes the {@code count} newest sessions. */
+  void deleteNewest(int count) {
+    for (int i = 0; i < count && !sessions.isEmpty(); i++) {
+      everDeleted.add(sessions.remove(sessions.size() - 1).id());
+    }
+  }
+
   void deleteRandom(Random random) {
     if (sessions.isEmpty()) {
       return;

@@ -80,7 +80,7 @@ class PageWalkModelTest {
   }
 
   /** What a walk did. */
-  record Outcome(List<SessionSummary> yielded, Throwable error, boolean closed, int requestsAtClose, String stats) {}
+  record Outcome(List<SessionSummary> yielded, Throwable error, boolean closed, int requestsAtClose) {}
 
   static PageWalk newWalk(ScriptedPages server, Schedule s) {
     return new PageWalk(server::fetch, 1, s.pageSize(), s.concurrency(), s.limit(),
@@ -120,10 +120,10 @@ class PageWalkModelTest {
       try {
         batch = pull.join();
       } catch (CompletionException e) {
-        return new Outcome(yielded, AsyncSources.unwrap(e), closed, requestsAtClose, walk.stats());
+        return new Outcome(yielded, AsyncSources.unwrap(e), closed, requestsAtClose);
       }
       if (batch == null) {
-        return new Outcome(yielded, null, closed, requestsAtClose, walk.stats());
+        return new Outcome(yielded, null, closed, requestsAtClose);
       }
       yielded.addAll(batch.fresh());
       if (steps >= s.closeAtStep() && s.closeAtStep() >= 0 && !closed) {

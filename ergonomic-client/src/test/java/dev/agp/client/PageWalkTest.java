@@ -1,0 +1,295 @@
+package dev.agp.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agp.client.errors.AgpPaginationException;
+import dev.agp.client.errors.AgpPaginationException.Reason;
+import dev.agp.client.errors.ErrorResponse;
+import dev.agp.client.errors.InternalServerException;
+import dev.agp.generated.model.SessionSort;
+import dev.agp.generated.model.SessionSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PageWalk}'s decisions one by one, with answers completed by hand: which windows it requests and
+ * when, what it yields, how it bridges, jumps, stops and cancels. The model suite proves the contract over
+ * random schedules; these pin the exact plan.
+ */
+class PageWalkTest {
+
+  /** Requests as the walk made them, answered by hand. */
+  private static final class Requests {
+    final List<String> made = new ArrayList<>();
+    final List<CompletableFuture<SessionPage>> futures = new ArrayList<>();
+    final List<int[]> windows = new ArrayList<>();
+
+    CompletableFuture<SessionPage> fetch(int page, int size) {
+      made.add(page + "/" + size);
+      windows.add(new int[] {page, size});
+      CompletableFuture<SessionPage> future = new CompletableFuture<>();
+      futures.add(future);
+      return future;
+    }
+
+    /** Answers request {@code i} from the model as it is now. */
+    void answer(int i, ListingModel model) {
+      int[] w = windows.get(i);
+      futures.get(i).complete(model.page(w[0], w[1], true));
+    }
+  }
+
+  private final Requests requests = new Requests();
+
+  private PageWalk walk(int pageSize, int concurrency, long limit, boolean speculative) {
+    return new PageWalk(requests::fetch, 1, pageSize, concurrency, limit, SessionSort.CREATED_AT_DESC, speculative, true);
+  }
+
+  private static List<String> ids(CompletableFuture<PageWalk.Batch> pull) {
+    PageWalk.Batch batch = pull.join();
+    return batch == null ? null : batch.fresh().stream().map(SessionSummary::getId).toList();
+  }
+
+  /** Pulls to the end, answering every request from the model in order; returns the ids yielded. */
+  private List<String> drain(PageWalk walk, ListingModel model) {
+    List<String> all = new ArrayList<>();
+    int answered = 0;
+    while (true) {
+      CompletableFuture<PageWalk.Batch> pull = walk.next();
+      while (!pull.isDone()) {
+        while (requests.futures.get(answered).isDone()) {
+          answered++;
+        }
+        requests.answer(answered++, model);
+      }
+      List<String> batch = ids(pull);
+      if (batch == null) {
+        return all;
+      }
+      all.addAll(batch);
+    }
+  }
+
+  @Test
+  void aStillListingIsReadInOverlappingWindowsAndEndsAtTheShortOne() {
+    ListingModel model = new ListingModel(250, false);
+    List<String> ids = drain(walk(100, 1, Long.MAX_VALUE, false), model);
+    assertThat(ids).hasSize(250).doesNotHaveDuplicates();
+    assertThat(requests.made).containsExactly("1/100", "2/99", "3/98");
+  }
+
+  @Test
+  void aSpeculativeWalkRequestsItsFirstWindowAtOnce() {
+    PageWalk walk = walk(100, 4, Long.MAX_VALUE, true);
+    walk.next();
+    assertThat(requests.made).containsExactly("1/100", "2/99", "3/98", "4/97");
+  }
+
+  @Test
+  void aWalkThatIsNotSpeculativeWaitsForTheFirstTotal() {
+    ListingModel model = new ListingModel(250, false);
+    PageWalk walk = walk(100, 4, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    assertThat(requests.made).containsExactly("1/100");
+    requests.answer(0, model);
+    assertThat(ids(pull)).hasSize(100);
+    // Total 250: the second window is expected full (ends at 198), the third short (ends at 294): no fourth.
+    assertThat(requests.made).containsExactly("1/100", "2/99", "3/98");
+  }
+
+  @Test
+  void nothingIsRequestedBeforeThePull() {
+    walk(100, 4, Long.MAX_VALUE, true);
+    assertThat(requests.made).isEmpty();
+  }
+
+  @Test
+  void aLimitPlansNoWindowBeyondIt() {
+    ListingModel model = new ListingModel(2_000, false);
+    assertThat(drain(walk(100, 4, 150, true), model)).hasSize(150);
+    assertThat(requests.made).containsExactly("1/100", "2/99");
+  }
+
+  @Test
+  void aLimitWithinTheFirstWindowMakesOneRequest() {
+    ListingModel model = new ListingModel(2_000, false);
+    assertThat(drain(walk(100, 4, 100, true), model)).hasSize(100);
+    assertThat(requests.made).containsExactly("1/100");
+  }
+
+  @Test
+  void aLimitOfOneYieldsOne() {
+    ListingModel model = new ListingModel(5, false);
+    assertThat(drain(walk(100, 1, 1, false), model)).hasSize(1);
+    assertThat(requests.made).containsExactly("1/100");
+  }
+
+  @Test
+  void insertsAtTheHeadBetweenAnswersAreOverlappedNotMissed() {
+    ListingModel model = new ListingModel(30, false);
+    List<String> original = model.page(1, 30, true).items().stream().map(SessionSummary::getId).toList();
+    PageWalk walk = walk(10, 1, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    assertThat(ids(pull)).isEqualTo(original.subList(0, 10));
+    model.insertAtHead(3);
+    pull = walk.next();
+    requests.answer(1, model);
+    // Window 2 of 9 covers positions 9 to 17: three new sessions pushed the frontier to 12.
+    assertThat(requests.made.get(1)).isEqualTo("2/9");
+    assertThat(ids(pull)).isEqualTo(original.subList(10, 15));
+  }
+
+  @Test
+  void aStallExplainedByGrowthJumpsToWhereTheFrontierMoved() {
+    ListingModel model = new ListingModel(100, false);
+    PageWalk walk = walk(10, 1, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    assertThat(ids(pull)).hasSize(10);
+    model.insertAtHead(30);
+    pull = walk.next();
+    requests.answer(1, model);
+    // Window 2/9 ([9, 18)) held only new sessions; the total grew by 30, so the frontier (at 9) should be at
+    // 39: the walk asks for the window that contains 39 and reaches furthest, page 5 of 9 ([36, 45)).
+    assertThat(pull).isNotDone();
+    assertThat(requests.made).containsExactly("1/10", "2/9", "5/9");
+    requests.answer(2, model);
+    assertThat(ids(pull)).hasSize(5);
+  }
+
+  @Test
+  void anAnswerThatStartsAfterTheFrontierIsBridgedAndKept() {
+    ListingModel model = new ListingModel(40, false);
+    List<String> original = model.page(1, 40, true).items().stream().map(SessionSummary::getId).toList();
+    PageWalk walk = walk(10, 2, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    assertThat(ids(pull)).isEqualTo(original.subList(0, 10));
+    assertThat(requests.made).containsExactly("1/10", "2/9", "3/8");
+    // The five newest sessions go away: window 2/9 now starts after the frontier (which moved from 9 to 4).
+    model.deleteNewest(5);
+    pull = walk.next();
+    requests.answer(1, model);
+    assertThat(pull).isNotDone();
+    // A bridge from where the frontier may be (0) to where the kept answer of 2/9 starts (9, plus the growth
+    // seen): one window of 16, wider than the page size, so that one request spans the gap.
+    assertThat(requests.made).containsExactly("1/10", "2/9", "3/8", "1/16");
+    requests.answer(3, model);
+    assertThat(ids(pull)).isEqualTo(original.subList(10, 21));
+    // The kept answer of 2/9 (sessions 14 to 22) now overlaps the frontier and is used without asking again.
+    assertThat(ids(walk.next())).isEqualTo(original.subList(21, 23));
+    List<String> all = new ArrayList<>(original.subList(0, 23));
+    all.addAll(drain(walk, model));
+    assertThat(all).isEqualTo(original);
+  }
+
+  @Test
+  void aFailedAnswerFailsThePullAndTheNextAndCancelsTheRest() {
+    PageWalk walk = walk(100, 4, Long.MAX_VALUE, true);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    InternalServerException boom = new InternalServerException(
+        new ErrorResponse(500, "GET", "/api/v2/sessions", "boom", List.of(), Map.of()));
+    requests.futures.get(0).completeExceptionally(boom);
+    assertThatThrownBy(pull::join).isInstanceOf(CompletionException.class).hasCause(boom);
+    assertThat(requests.futures.subList(1, 4)).allSatisfy(f -> assertThat(f).isCancelled());
+    assertThatThrownBy(() -> walk.next().join()).hasCause(boom);
+    assertThat(requests.made).hasSize(4);
+  }
+
+  @Test
+  void closeCancelsEveryRequestAndAWaitingPullEnds() {
+    PageWalk walk = walk(100, 4, Long.MAX_VALUE, true);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    walk.close();
+    assertThat(requests.futures).hasSize(4).allSatisfy(f -> assertThat(f).isCancelled());
+    assertThat(pull.join()).isNull();
+    assertThat(walk.next().join()).isNull();
+    walk.close();
+    assertThat(requests.made).hasSize(4);
+  }
+
+  @Test
+  void twoPullsAtOnceAreRefused() {
+    PageWalk walk = walk(100, 1, Long.MAX_VALUE, false);
+    walk.next();
+    assertThatThrownBy(walk::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("one batch at a time");
+  }
+
+  @Test
+  void aFetcherThatThrowsFailsTheWalk() {
+    IllegalStateException broken = new IllegalStateException("broken");
+    PageWalk walk = new PageWalk((page, size) -> {
+      throw broken;
+    }, 1, 100, 1, Long.MAX_VALUE, null, false, true);
+    assertThatThrownBy(() -> walk.next().join()).hasCause(broken);
+  }
+
+  @Test
+  void theBudgetIsExactAndTheMessageGivesTheNumbers() {
+    // Every answer is full and the total keeps ahead: the walk can only stop on its budget.
+    long[] total = {60};
+    PageWalk walk = new PageWalk((page, size) -> {
+      long start = (long) (page - 1) * size;
+      List<SessionSummary> items = new ArrayList<>();
+      for (long i = start; i < start + size; i++) {
+        items.add(ListingModel.summary(new ListingModel.Entry(1_000_000 - i, "s" + i)));
+      }
+      SessionPage answer = new SessionPage(items, page, size, total[0]);
+      total[0] += 50;
+      return CompletableFuture.completedFuture(answer);
+    }, 1, 10, 1, Long.MAX_VALUE, null, false, true);
+    long yielded = 0;
+    AgpPaginationException stop = null;
+    while (stop == null) {
+      try {
+        PageWalk.Batch batch = walk.next().join();
+        assertThat(batch).isNotNull();
+        yielded += batch.fresh().size();
+      } catch (CompletionException e) {
+        stop = (AgpPaginationException) e.getCause();
+      }
+    }
+    // ceil(60 / 9) + 1 = 8 windows first needed: 3 x 8 + 10 + 1 = 35 requests.
+    assertThat(stop.reason()).isEqualTo(Reason.BUDGET_EXHAUSTED);
+    assertThat(stop.sessionsYielded()).isEqualTo(yielded);
+    assertThat(stop.pagesRead()).isEqualTo(35);
+    assertThat(stop).hasMessageContaining("budget of 35 requests (3 × the 8 pages the listing needed when first seen, plus 11)")
+        .hasMessageContaining("Stopped after 35 requests and 35 pages read, with " + yielded + " sessions yielded")
+        .hasMessageContaining("totals seen: first 60, last 1760, lowest 60, highest 1760")
+        .hasMessageContaining("0 pages brought nothing new, 0 ranges re-read");
+  }
+
+  @Test
+  void aCountOfOneIsSingular() {
+    PageWalk walk = new PageWalk((page, size) -> CompletableFuture.completedFuture(
+        new SessionPage(List.of(), page, size, -1)), 1, 10, 1, Long.MAX_VALUE, null, false, true);
+    assertThatThrownBy(() -> walk.next().join()).hasCauseInstanceOf(AgpPaginationException.class)
+        .cause().hasMessageContaining("Stopped after 1 request and 1 page read, with 0 sessions yielded")
+        .hasMessageNotContaining("totals seen");
+  }
+
+  @Test
+  void ceilDivRoundsUpWithoutOverflow() {
+    assertThat(PageWalk.ceilDiv(0, 7)).isZero();
+    assertThat(PageWalk.ceilDiv(-3, 7)).isZero();
+    assertThat(PageWalk.ceilDiv(7, 7)).isEqualTo(1);
+    assertThat(PageWalk.ceilDiv(8, 7)).isEqualTo(2);
+    assertThat(PageWalk.ceilDiv(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
+    assertThat(PageWalk.ceilDiv(Long.MAX_VALUE, 2)).isEqualTo(Long.MAX_VALUE / 2 + 1);
+  }
+
+  @Test
+  void aCancelledAnswerFailsTheWalkAsACancellation() {
+    PageWalk walk = walk(100, 1, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.futures.get(0).cancel(true);
+    assertThatThrownBy(pull::join).isInstanceOf(CancellationException.class);
+  }
+}
