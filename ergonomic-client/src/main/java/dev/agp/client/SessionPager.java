@@ -45,11 +45,13 @@ import java.util.stream.Stream;
  *
  * <h2>How: overlapping windows</h2>
  * Every request after the first overlaps the last session yielded: page numbers cannot overlap at one page
- * size, so the page size varies (page 1 of 100, then page 2 of 99, page 3 of 98, ...; sizes never exceed the
- * page size in effect, except rarely by a few when no smaller size can overlap and progress). An answer that
- * contains the last session yielded proves that nothing between the two requests was missed; one that starts
- * after it shows that sessions moved toward the head, and is re-read further back. The overlap costs about
- * one request in nine compared with page-aligned paging, and buys exactness while the listing moves.
+ * size, so the page size varies (page 1 of 100, then page 2 of 99, page 3 of 98, ..., up to the page size in
+ * effect). An answer that contains the last session yielded proves that nothing between the two requests was
+ * missed. One that starts after it (sessions deleted before it, or answers served out of order while new
+ * sessions arrive at the head) is kept, and a bridge request covers the range before it; a bridge, and rarely
+ * a window that cannot otherwise overlap and progress, may be larger than the page size, never above 100. The
+ * overlap costs about one request in nine compared with page-aligned paging, and buys exactness while the
+ * listing moves.
  *
  * <h2>Laziness, memory and speed</h2>
  * Nothing is requested until iteration starts. Up to {@link #concurrency()} windows are requested ahead of
