@@ -34,6 +34,14 @@ final class Frontier {
     return lastId;
   }
 
+  /**
+   * @return how many sessions were yielded in the frontier's own instant (1 unless some share it): windows
+   *     start at least that far before the frontier, so that an answer can start before its instant
+   */
+  int yieldedAtInstant() {
+    return idsAtCreated.size();
+  }
+
   /** @return whether {@code session} comes after the frontier in listing order: it was not yielded */
   boolean isAfter(SessionSummary session) {
     if (created == null) {
@@ -44,15 +52,13 @@ final class Frontier {
   }
 
   /**
-   * @return whether {@code session} is certainly at or before the frontier: a page that starts with it
-   *     overlaps what was yielded, so nothing between the frontier and the page can be missing
+   * @return whether {@code session} is certainly before the frontier: a page that starts with it overlaps
+   *     what was yielded, so nothing between the frontier and the page can be missing. A session created in
+   *     the frontier's own instant does not count, even one already yielded: servers need not order sessions
+   *     created in the same instant the same way twice, so the page must start before that instant.
    */
   boolean isReachedBy(SessionSummary session) {
-    if (created == null) {
-      return true;
-    }
-    int order = compare(session);
-    return order < 0 || (order == 0 && idsAtCreated.contains(session.getId()));
+    return created == null || compare(session) < 0;
   }
 
   /** Moves the frontier to {@code session}, which {@link #isAfter} it. */

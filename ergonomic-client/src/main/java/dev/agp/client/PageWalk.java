@@ -70,7 +70,12 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   static final int MAX_ANOMALIES_IN_A_ROW = 2;
 
   /** A window requested and not yet used. */
-  private record Pending(Window window, long anchor, long expectedFresh, CompletableFuture<SessionPage> answer) {}
+  private record Pending(Window window, long anchor, long expectedFresh, CompletableFuture<SessionPage> answer,
+      boolean bridged) {
+    Pending bridgedOnce() {
+      return new Pending(window, anchor, expectedFresh, answer, true);
+    }
+  }
 
   private final Fetcher fetcher;
   private final int firstPage;
@@ -273,7 +278,8 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     long anchor = nextAnchor;
     Window window = anchor < 0
         ? new Window(firstPage, pageSize)
-        : Window.containing(anchor, margin, pageSize);
+        // The session before the frontier too: an answer counts only if it starts before the frontier's instant.
+        : Window.containing(anchor, margin + Math.max(1, frontier.yieldedAtInstant()), pageSize);
     nextAnchor = window.end() - 1;
     lastPlannedEnd = window.end();
     issue(window, anchor, false);
@@ -292,7 +298,7 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     long expectedFresh = anchor < 0 ? window.size() : Math.max(0, window.end() - 1 - anchor);
     requests++;
     CompletableFuture<SessionPage> answer = send(window);
-    Pending sent = new Pending(window, anchor, expectedFresh, answer);
+    Pending sent = new Pending(window, anchor, expectedFresh, answer, false);
     if (first) {
       pending.addFirst(sent);
     } else {
@@ -378,6 +384,13 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
       pagesWithNothingNew++;
     }
 
+    if (yielded < limit && !full && agrees && total < highestTotal / 2 && highestTotal - total > pageSize) {
+      // An end that contradicts what the walk saw before: more than half of the listing vanished.
+      throw stop(Reason.LISTING_SHRANK, String.format(Locale.ROOT,
+          "page %d says the listing ends at %d sessions, though it held %d during the walk: more than half of it "
+              + "disappeared, and the walk cannot tell whether sessions were deleted or the server answers "
+              + "inconsistently", window.page(), total, highestTotal));
+    }
     if (yielded >= limit || (!full && agrees)) {
       // The limit, or evidence: an answer that counts, is short, and agrees with its total.
       ended = true;
@@ -454,12 +467,14 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
       replan(-1);
       return;
     }
-    long from = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk - margin;
+    long from = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk - margin - Math.max(1, frontier.yieldedAtInstant());
     if (gapsInARow > 1) {
       from -= (long) pageSize << Math.min(20, gapsInARow - 2);
     }
     from = Math.max(0, Math.min(window.start() - 1, from));
-    if (p.answer().join().items().isEmpty()) {
+    if (p.answer().join().items().isEmpty() || p.bridged()) {
+      // Nothing to keep, or a bridge did not make it count (it starts inside the frontier's instant): read
+      // again from before the frontier.
       replan(from);
       return;
     }
@@ -467,7 +482,7 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
       throw budgetExhausted();
     }
     long to = window.start() + Math.max(0, highestTotal - total);
-    pending.addFirst(p);
+    pending.addFirst(p.bridgedOnce());
     expectedFreshAhead += p.expectedFresh();
     issue(Window.containing(to, to - from, pageSize), from, true);
   }

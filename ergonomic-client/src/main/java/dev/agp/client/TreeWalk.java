@@ -293,21 +293,32 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     }
     if (top.inHand.size() < options.concurrency()) {
       takeBatch(top);
-      pullMore(top);
+      if (top.inHand.size() < options.concurrency()) {
+        pullMore(top);
+      }
     }
+    // Upcoming sessions in pre-order: the children in hand of each frame from the top down, and before a
+    // candidate's later siblings, the children of its list read ahead. Frames are visited lazily and count
+    // as looked at, so a deep stack costs no more than LOOKAHEAD steps per pass.
     int looked = 0;
     Set<String> seen = new HashSet<>();
+    Iterator<Frame> frames = stack.iterator();
     Deque<Iterator<SessionSummary>> upcoming = new ArrayDeque<>();
     Deque<Integer> depths = new ArrayDeque<>();
-    for (Iterator<Frame> frames = stack.iterator(); frames.hasNext(); ) {
-      Frame frame = frames.next();
-      upcoming.addLast(frame.inHand.iterator());
-      depths.addLast(frame.node.depth() + 1);
-    }
     long inFlight = ahead.values().stream().filter(f -> f.pulling != null && !f.pulling.isDone()).count();
-    while (!upcoming.isEmpty() && looked < LOOKAHEAD && inFlight < options.concurrency()
+    while (looked < LOOKAHEAD && inFlight < options.concurrency()
         && ahead.size() < LISTS_AHEAD_PER_REQUEST * options.concurrency()
         && emitted.size() + ahead.size() < options.maxNodes()) {
+      if (upcoming.isEmpty()) {
+        if (!frames.hasNext()) {
+          return;
+        }
+        Frame frame = frames.next();
+        looked++;
+        upcoming.addLast(frame.inHand.iterator());
+        depths.addLast(frame.node.depth() + 1);
+        continue;
+      }
       Iterator<SessionSummary> siblings = upcoming.peekFirst();
       int depth = depths.peekFirst();
       if (!siblings.hasNext()) {

@@ -106,7 +106,8 @@ class FrontierTest {
 
       for (String seen : new String[] {"a", "b"}) {
         assertThat(frontier.isAfter(at(seen, 0))).as("%s, newest first %s", seen, newestFirst).isFalse();
-        assertThat(frontier.isReachedBy(at(seen, 0))).as("%s, newest first %s", seen, newestFirst).isTrue();
+        // Yielded, yet not proof: a server may order the sessions of one instant differently next time.
+        assertThat(frontier.isReachedBy(at(seen, 0))).as("%s, newest first %s", seen, newestFirst).isFalse();
       }
       // Created in the same instant but not yielded: after the frontier, not reaching it.
       assertThat(frontier.isAfter(at("c", 0))).isTrue();
@@ -127,7 +128,8 @@ class FrontierTest {
     assertThat(frontier.isAfter(at("a", 5))).isTrue();
     assertThat(frontier.isReachedBy(at("a", 5))).isFalse();
     assertThat(frontier.isAfter(at("b", 5))).isFalse();
-    assertThat(frontier.isReachedBy(at("b", 5))).isTrue();
+    assertThat(frontier.isReachedBy(at("b", 5))).isFalse();
+    assertThat(frontier.yieldedAtInstant()).isEqualTo(1);
   }
 
   @Test
@@ -141,6 +143,7 @@ class FrontierTest {
     assertThat(frontier.isAfter(at("b", 5))).isFalse();
     assertThat(frontier.isAfter(at("c", 5))).isFalse();
     assertThat(frontier.isAfter(at("d", 5))).isTrue();
+    assertThat(frontier.yieldedAtInstant()).isEqualTo(3);
   }
 
   @Test
@@ -171,7 +174,7 @@ class FrontierTest {
 
       // The same id at another offset is the same session at the same time.
       assertThat(frontier.isAfter(session("a", plusTwo))).isFalse();
-      assertThat(frontier.isReachedBy(session("a", plusTwo))).isTrue();
+      assertThat(frontier.isReachedBy(session("a", plusTwo))).isFalse();
       // Another id at the same instant, written at another offset: new there.
       assertThat(frontier.isAfter(session("b", plusTwo))).isTrue();
       assertThat(frontier.isReachedBy(session("b", plusTwo))).isFalse();
@@ -179,7 +182,7 @@ class FrontierTest {
       // Advancing to it at another offset stays at the same instant: "a" is still remembered.
       frontier.advanceTo(session("b", plusTwo));
       assertThat(frontier.isAfter(session("a", minusFive))).isFalse();
-      assertThat(frontier.isReachedBy(session("a", utc))).isTrue();
+      assertThat(frontier.yieldedAtInstant()).isEqualTo(2);
       assertThat(frontier.isAfter(session("b", utc))).isFalse();
       assertThat(frontier.isAfter(session("c", minusFive))).isTrue();
     }

@@ -51,7 +51,8 @@ class PageWalkModelTest {
         churn = Churn.NONE;
         mild = true;
       } else if (kind < 14) {
-        int room = pageSize / (4 * concurrency);
+        // Mild: at most an eighth of a page per answer for each request in flight.
+        int room = pageSize / (8 * concurrency);
         churn = spread(r, room == 0 ? 0 : r.nextInt(room + 1));
         mild = true;
       } else {
@@ -62,7 +63,8 @@ class PageWalkModelTest {
       long limit = r.nextInt(5) == 0 ? 1 + r.nextInt(size + 10) : Long.MAX_VALUE;
       int failAt = r.nextInt(10) == 0 ? 1 + r.nextInt(20) : -1;
       int closeAt = r.nextInt(10) == 0 ? r.nextInt(60) : -1;
-      return new Schedule(seed, size, pageSize, concurrency, r.nextInt(4) != 0, r.nextInt(10) == 0, churn, mild,
+      boolean ties = r.nextInt(10) == 0 || hostility == Hostility.UNSTABLE_TIES;
+      return new Schedule(seed, size, pageSize, concurrency, r.nextInt(4) != 0, ties, churn, mild,
           hostility, r.nextBoolean(), limit, failAt, closeAt, r.nextBoolean());
     }
 

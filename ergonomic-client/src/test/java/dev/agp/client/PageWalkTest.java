@@ -81,14 +81,14 @@ class PageWalkTest {
     ListingModel model = new ListingModel(250, false);
     List<String> ids = drain(walk(100, 1, Long.MAX_VALUE, false), model);
     assertThat(ids).hasSize(250).doesNotHaveDuplicates();
-    assertThat(requests.made).containsExactly("1/100", "2/99", "3/98");
+    assertThat(requests.made).containsExactly("1/100", "2/98", "3/97");
   }
 
   @Test
   void aSpeculativeWalkRequestsItsFirstWindowAtOnce() {
     PageWalk walk = walk(100, 4, Long.MAX_VALUE, true);
     walk.next();
-    assertThat(requests.made).containsExactly("1/100", "2/99", "3/98", "4/97");
+    assertThat(requests.made).containsExactly("1/100", "2/98", "3/97", "4/96");
   }
 
   @Test
@@ -99,8 +99,8 @@ class PageWalkTest {
     assertThat(requests.made).containsExactly("1/100");
     requests.answer(0, model);
     assertThat(ids(pull)).hasSize(100);
-    // Total 250: the second window is expected full (ends at 198), the third short (ends at 294): no fourth.
-    assertThat(requests.made).containsExactly("1/100", "2/99", "3/98");
+    // Total 250: the second window is expected full (ends at 196), the third short (ends at 291): no fourth.
+    assertThat(requests.made).containsExactly("1/100", "2/98", "3/97");
   }
 
   @Test
@@ -113,7 +113,7 @@ class PageWalkTest {
   void aLimitPlansNoWindowBeyondIt() {
     ListingModel model = new ListingModel(2_000, false);
     assertThat(drain(walk(100, 4, 150, true), model)).hasSize(150);
-    assertThat(requests.made).containsExactly("1/100", "2/99");
+    assertThat(requests.made).containsExactly("1/100", "2/98");
   }
 
   @Test
@@ -141,9 +141,9 @@ class PageWalkTest {
     model.insertAtHead(3);
     pull = walk.next();
     requests.answer(1, model);
-    // Window 2 of 9 covers positions 9 to 17: three new sessions pushed the frontier to 12.
-    assertThat(requests.made.get(1)).isEqualTo("2/9");
-    assertThat(ids(pull)).isEqualTo(original.subList(10, 15));
+    // Window 2 of 8 covers positions 8 to 15: three new sessions pushed the frontier to 12.
+    assertThat(requests.made.get(1)).isEqualTo("2/8");
+    assertThat(ids(pull)).isEqualTo(original.subList(10, 13));
   }
 
   @Test
@@ -156,10 +156,10 @@ class PageWalkTest {
     model.insertAtHead(30);
     pull = walk.next();
     requests.answer(1, model);
-    // Window 2/9 ([9, 18)) held only new sessions; the total grew by 30, so the frontier (at 9) should be at
-    // 39: the walk asks for the window that contains 39 and reaches furthest, page 5 of 9 ([36, 45)).
+    // Window 2/8 ([8, 16)) held only new sessions; the total grew by 30, so the frontier (at 9) should be at
+    // 39: the walk asks for the window that contains 38 and 39 and reaches furthest, page 5 of 9 ([36, 45)).
     assertThat(pull).isNotDone();
-    assertThat(requests.made).containsExactly("1/10", "2/9", "5/9");
+    assertThat(requests.made).containsExactly("1/10", "2/8", "5/9");
     requests.answer(2, model);
     assertThat(ids(pull)).hasSize(5);
   }
@@ -172,20 +172,20 @@ class PageWalkTest {
     CompletableFuture<PageWalk.Batch> pull = walk.next();
     requests.answer(0, model);
     assertThat(ids(pull)).isEqualTo(original.subList(0, 10));
-    assertThat(requests.made).containsExactly("1/10", "2/9", "3/8");
-    // The five newest sessions go away: window 2/9 now starts after the frontier (which moved from 9 to 4).
+    assertThat(requests.made).containsExactly("1/10", "2/8", "3/7");
+    // The five newest sessions go away: window 2/8 now starts after the frontier (which moved from 9 to 4).
     model.deleteNewest(5);
     pull = walk.next();
     requests.answer(1, model);
     assertThat(pull).isNotDone();
-    // A bridge from where the frontier may be (0) to where the kept answer of 2/9 starts (9, plus the growth
-    // seen): one window of 16, wider than the page size, so that one request spans the gap.
-    assertThat(requests.made).containsExactly("1/10", "2/9", "3/8", "1/16");
+    // A bridge from where the frontier may be (0) to where the kept answer of 2/8 starts (8, plus the five the
+    // total shrank by): one window of 15, wider than the page size, so that one request spans the gap.
+    assertThat(requests.made).containsExactly("1/10", "2/8", "3/7", "1/15");
     requests.answer(3, model);
-    assertThat(ids(pull)).isEqualTo(original.subList(10, 21));
-    // The kept answer of 2/9 (sessions 14 to 22) now overlaps the frontier and is used without asking again.
-    assertThat(ids(walk.next())).isEqualTo(original.subList(21, 23));
-    List<String> all = new ArrayList<>(original.subList(0, 23));
+    assertThat(ids(pull)).isEqualTo(original.subList(10, 20));
+    // The kept answer of 2/8 (sessions 13 to 20) now overlaps the frontier and is used without asking again.
+    assertThat(ids(walk.next())).isEqualTo(original.subList(20, 21));
+    List<String> all = new ArrayList<>(original.subList(0, 21));
     all.addAll(drain(walk, model));
     assertThat(all).isEqualTo(original);
   }

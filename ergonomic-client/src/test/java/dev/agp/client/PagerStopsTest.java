@@ -86,7 +86,7 @@ class PagerStopsTest extends MockServerTestBase {
     List<String> ids = drain(pager(10), failure);
     assertThat(failure).isEmpty();
     assertThat(ids).hasSize(25).doesNotHaveDuplicates().startsWith("s0", "s1").endsWith("s24");
-    // Each window overlaps the last session yielded: page 1 of 10, page 2 of 9, page 3 of 8, page 3 of 10.
+    // Each window overlaps the last two sessions yielded: page 1 of 10, page 2 of 8, page 3 of 7, page 3 of 9.
     assertThat(requests.get()).isEqualTo(4);
   }
 
@@ -154,6 +154,22 @@ class PagerStopsTest extends MockServerTestBase {
     });
     // The first total (60) needs ceil(60 / 9) + 1 = 8 windows: 3 x 8 + 10 + 1 = 35 requests at most.
     assertThat(requests.get()).isEqualTo(35);
+  }
+
+  @Test
+  void aListingThatVanishesDuringTheWalkIsNotAnEnd() {
+    // Two pages of a 1,000-session listing, then the server says it is empty.
+    AtomicInteger answers = new AtomicInteger();
+    serve((page, size) -> answers.getAndIncrement() < 2
+        ? body(page, 1_000, range((long) (page - 1) * size, (long) page * size, 1_000))
+        : body(page, 0, List.of()));
+    List<Throwable> failure = new ArrayList<>();
+    List<String> ids = drain(pager(100), failure);
+    assertThat(ids).hasSize(196).doesNotHaveDuplicates();
+    assertThat(failure).singleElement().satisfies(e -> {
+      assertThat(((AgpPaginationException) e).reason()).isEqualTo(Reason.LISTING_SHRANK);
+      assertThat(e).hasMessageContaining("ends at 0 sessions, though it held 1000 during the walk");
+    });
   }
 
   @Test

@@ -28,7 +28,9 @@ final class ScriptedPages {
     /** Each answer lists one session as many times as the page holds, with a total to match. */
     REPEATED_IDS,
     /** Some answers are empty although sessions exist there. */
-    EMPTY_PAGES
+    EMPTY_PAGES,
+    /** Sessions created in the same instant come in a different order in every answer (no tie-break). */
+    UNSTABLE_TIES
   }
 
   /** One request, as the walk made it. */
@@ -148,6 +150,21 @@ final class ScriptedPages {
   }
 
   private SessionPage answer(Request request) {
+    if (hostility == Hostility.UNSTABLE_TIES) {
+      List<SessionSummary> all = new ArrayList<>(model.page(1, Integer.MAX_VALUE, newestFirst).items());
+      for (int from = 0; from < all.size(); ) {
+        int to = from + 1;
+        while (to < all.size() && all.get(to).getCreatedAt().isEqual(all.get(from).getCreatedAt())) {
+          to++;
+        }
+        Collections.shuffle(all.subList(from, to), random);
+        from = to;
+      }
+      long start = (long) (request.page - 1) * request.size;
+      List<SessionSummary> items = start >= all.size() ? List.of()
+          : all.subList((int) start, (int) Math.min(all.size(), start + request.size));
+      return new SessionPage(items, request.page, request.size, all.size());
+    }
     switch (hostility) {
       case REPEATED_PAGES:
         return model.page(1, request.size, newestFirst);

@@ -23,6 +23,8 @@ public class AgpPaginationException extends AgpException {
     REPEATED_IDS,
     /** Pages came back with sessions already yielded while nothing explains it: the server repeats pages. */
     REPEATED_PAGES,
+    /** The listing ended far below what it held during the walk: more than half of it disappeared. */
+    LISTING_SHRANK,
     /** A page's size disagreed with the server's own {@code total}, twice in a row. */
     INCONSISTENT_TOTAL,
     /** A page was not in the creation-time order the walk asked for, or a session had no creation time. */
