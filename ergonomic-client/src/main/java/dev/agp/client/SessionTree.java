@@ -36,8 +36,9 @@ import dev.agp.generated.model.SessionSummary;
  *   <li><b>Always ends, never hangs.</b> Every child list has its request budget, the node limit bounds the
  *       walk, no recursion grows with nodes or depth, and any failure fails the walk.
  *   <li><b>No waste.</b> At most {@link TreeOptions#concurrency()} requests are in flight across the whole
- *       walk, and reading ahead stays within one window: the first page of the child lists of at most
- *       {@code concurrency} sessions not yet emitted, and the next page of the child list being emitted.
+ *       walk, and reading ahead is bounded: at most {@code concurrency} read-ahead requests in flight, at most
+ *       {@code 4 × concurrency} child lists started for sessions not yet emitted, and the next page of the
+ *       child list being emitted once fewer than {@code concurrency} of its children are left in hand.
  *       Closing the stream or cancelling the future cancels every request in flight at once.
  * </ol>
  */
