@@ -236,7 +236,10 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     if (frame != null) {
       frame.node = node;
       stack.addFirst(frame);
-      pullMore(frame);
+      if (frame.inHand.isEmpty()) {
+        // A list read ahead may have its first page in hand already; the next page waits until needed.
+        pullMore(frame);
+      }
     } else if (depth >= options.maxDepth()) {
       depthLimitReached = true;
     }

@@ -55,4 +55,44 @@ class WalkStackDepthTest {
     done.get(60, TimeUnit.SECONDS);
     assertThat(count.get()).isEqualTo(3_001);
   }
+
+  @Test
+  void readingAheadStaysBoundedWhenEveryAnswerIsImmediate() {
+    // Every session has 1,000 children; the consumer takes 72 nodes (a chain 71 deep) and stops.
+    for (int concurrency : new int[] {1, 4, 8}) {
+      AtomicLong requests = new AtomicLong();
+      TreeWalk walk = new TreeWalk("root", TreeOptions.builder().concurrency(concurrency).build(),
+          id -> CompletableFuture.completedFuture(ListingModel.summary(new ListingModel.Entry(1L << 40, "root"))),
+          (parent, page, size) -> {
+            requests.incrementAndGet();
+            List<SessionSummary> items = new ArrayList<>();
+            for (long i = (long) (page - 1) * size; i < Math.min(1_000, (long) page * size); i++) {
+              items.add(ListingModel.summary(new ListingModel.Entry((1L << 40) - i - 1, parent + "." + i)));
+            }
+            return CompletableFuture.completedFuture(new SessionPage(items, page, size, 1_000));
+          });
+      try (CloseableIterator<SessionNode> nodes = AsyncSources.iterator(walk, node -> List.of(node).iterator())) {
+        for (int i = 0; i < 72; i++) {
+          nodes.next();
+        }
+      }
+      assertThat(requests.get()).as("concurrency %d", concurrency)
+          .isLessThanOrEqualTo(72 + TreeWalk.LISTS_AHEAD_PER_REQUEST * concurrency + concurrency);
+    }
+  }
+
+  @Test
+  void aChainTwentyThousandDeepCompletes() throws Exception {
+    TreeWalk walk = new TreeWalk("n0", TreeOptions.defaults(),
+        id -> CompletableFuture.completedFuture(ListingModel.summary(new ListingModel.Entry(1_000_000, "n0"))),
+        (parent, page, size) -> {
+          int n = Integer.parseInt(parent.substring(1));
+          List<SessionSummary> items = n >= 20_000 || page > 1 ? List.of()
+              : List.of(ListingModel.summary(new ListingModel.Entry(1_000_000 - n - 1, "n" + (n + 1))));
+          return CompletableFuture.completedFuture(new SessionPage(items, page, size, n >= 20_000 ? 0 : 1));
+        });
+    AtomicLong count = new AtomicLong();
+    AsyncSources.forEach(walk, node -> List.of(node).iterator(), n -> count.incrementAndGet()).get(60, TimeUnit.SECONDS);
+    assertThat(count.get()).isEqualTo(20_001);
+  }
 }
