@@ -467,17 +467,20 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
       replan(-1);
       return;
     }
-    long from = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk - margin - Math.max(1, frontier.yieldedAtInstant());
+    // Where the frontier should be now, further back each time in a row; windows then reach back from there
+    // by the margin and past the sessions of the frontier's instant.
+    long expected = frontierPosition < 0 ? window.start() - 1 : frontierPosition - shrunk;
     if (gapsInARow > 1) {
-      from -= (long) pageSize << Math.min(20, gapsInARow - 2);
+      expected -= (long) pageSize << Math.min(20, gapsInARow - 2);
     }
-    from = Math.max(0, Math.min(window.start() - 1, from));
+    expected = Math.max(0, expected);
     if (p.answer().join().items().isEmpty() || p.bridged()) {
       // Nothing to keep, or a bridge did not make it count (it starts inside the frontier's instant): read
-      // again from before the frontier.
-      replan(from);
+      // again from the frontier.
+      replan(expected);
       return;
     }
+    long from = Math.max(0, expected - margin - Math.max(1, frontier.yieldedAtInstant()));
     if (!withinBudget()) {
       throw budgetExhausted();
     }

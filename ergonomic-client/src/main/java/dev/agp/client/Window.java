@@ -29,8 +29,9 @@ record Window(int page, int size) {
 
   /**
    * The window that contains both {@code position - margin} and {@code position} and reaches furthest
-   * beyond {@code position}, among sizes 2 to {@code pageSize} (a larger one only when no size up to
-   * {@code pageSize} reaches past {@code position}); the larger size wins a tie, for a larger margin.
+   * beyond {@code position}, among sizes 2 to {@code pageSize}; when none of them reaches past
+   * {@code position}, among sizes up to twice {@code pageSize}; failing that, the smallest larger size that
+   * does, up to {@link #MAX_SIZE}. The larger size wins a tie, for a larger margin.
    *
    * @param position where the last session yielded is expected, 0 or more
    * @param margin how many positions before it to cover as well, for sessions deleted in between
@@ -39,9 +40,14 @@ record Window(int page, int size) {
    */
   static Window containing(long position, long margin, int pageSize) {
     Window best = bestAmong(position, margin, 2, Math.max(2, pageSize));
-    for (int size = pageSize + 1; best.end() <= position + 1 && size <= MAX_SIZE; size++) {
-      // Rare (every size up to pageSize ends exactly at position): the smallest larger size that goes on.
-      best = bestAmong(position, margin, size, size);
+    if (best.end() <= position + 1 && pageSize < MAX_SIZE) {
+      // No size up to pageSize goes on past position (the margin is most of a page, for sessions created in
+      // one instant, or every size ends right there): the furthest-reaching size up to twice the page size.
+      best = bestAmong(position, margin, pageSize + 1, Math.min(MAX_SIZE, 2 * pageSize));
+      // Failing that, the smallest larger size that goes on, up to the cap.
+      for (int size = 2 * pageSize + 1; best.end() <= position + 1 && size <= MAX_SIZE; size++) {
+        best = bestAmong(position, margin, size, size);
+      }
     }
     return best;
   }

@@ -51,14 +51,14 @@ class WindowTest {
       // A margin: the window must also contain position - margin.
       "10, 1, 5, 3, 4",
       "10, 2, 5, 3, 4",
-      // No size up to 5 holds both 7 and 10: the smallest larger one that does.
-      "10, 3, 5, 2, 6",
-      // Every size up to 3 ends exactly after the position: the smallest larger size that goes on.
-      "5, 0, 3, 2, 4",
-      // ...and size 4 ends at 12 too: size 5.
+      // No size up to 5 holds both 7 and 10: the furthest-reaching one up to 10 that does.
+      "10, 3, 5, 2, 7",
+      // Every size up to 3 ends exactly after the position: the furthest-reaching size up to 6.
+      "5, 0, 3, 2, 5",
       "11, 0, 3, 3, 5",
-      // No size up to 10 holds both 95 and 100: the smallest larger one that does and goes on.
-      "100, 5, 10, 8, 13",
+      // No size up to 10 holds both 95 and 100: the furthest-reaching one up to 20.
+      "100, 5, 10, 6, 19",
+      // Nothing up to twice the page size holds the margin: the smallest larger size that does and goes on.
       "50, 10, 5, 4, 13",
       // The margin wider than the page size: a size that holds it, up to the cap.
       "10, 10, 5, 1, 12",
@@ -79,7 +79,7 @@ class WindowTest {
       "4, 0, 1, 3, 2",
       // Page size 2.
       "0, 0, 2, 1, 2",
-      "1, 0, 2, 1, 3",
+      "1, 0, 2, 1, 4",
       "2, 0, 2, 2, 2",
       "3, 0, 2, 2, 3",
       // Page sizes above the cap are kept.
@@ -151,32 +151,39 @@ class WindowTest {
   /**
    * The documented choice, by brute force: among windows of sizes 2 to {@code pageSize} that contain both
    * {@code position - margin} and {@code position}, the one that ends furthest (the larger size on a tie);
-   * if none goes beyond {@code position}, the smallest larger size, up to the cap, that holds both and does;
-   * and when nothing fits, the window of the largest size tried that holds {@code position - margin}.
+   * if none goes beyond {@code position}, the same among sizes up to twice the page size; then the smallest
+   * larger size, up to the cap, that holds both and does; and when nothing fits, the window of the largest
+   * size tried that holds {@code position - margin}.
    */
   private static Window specified(long position, long margin, int pageSize) {
     long from = Math.max(0, position - margin);
-    int largest = Math.max(2, pageSize);
-    Window best = null;
-    for (int size = 2; size <= largest; size++) {
-      Window w = holding(from, position, size);
-      if (w != null && (best == null || w.end() >= best.end())) {
-        best = w;
-      }
-    }
-    if (best != null && (best.end() > position + 1 || pageSize >= Window.MAX_SIZE)) {
+    Window best = furthest(from, position, 2, Math.max(2, pageSize));
+    if (best.end() > position + 1 || pageSize >= Window.MAX_SIZE) {
       return best;
     }
-    if (pageSize >= Window.MAX_SIZE) {
-      return windowOfSizeFrom(from, largest);
+    best = furthest(from, position, pageSize + 1, Math.min(Window.MAX_SIZE, 2 * pageSize));
+    if (best.end() > position + 1) {
+      return best;
     }
-    for (int size = pageSize + 1; size <= Window.MAX_SIZE; size++) {
+    for (int size = 2 * pageSize + 1; size <= Window.MAX_SIZE; size++) {
       Window w = holding(from, position, size);
       if (w != null && w.end() > position + 1) {
         return w;
       }
     }
     return windowOfSizeFrom(from, Window.MAX_SIZE);
+  }
+
+  /** Among sizes lo to hi, the window holding both that ends furthest (larger size on a tie), else size hi from {@code from}. */
+  private static Window furthest(long from, long position, int lo, int hi) {
+    Window best = null;
+    for (int size = lo; size <= hi; size++) {
+      Window w = holding(from, position, size);
+      if (w != null && (best == null || w.end() >= best.end())) {
+        best = w;
+      }
+    }
+    return best != null ? best : windowOfSizeFrom(from, hi);
   }
 
   /** The window of {@code size} that contains {@code from}, if it contains {@code position} too and its page is an int. */
