@@ -291,4 +291,186 @@ class PageWalkTest {
     requests.futures.get(0).cancel(true);
     assertThatThrownBy(pull::join).isInstanceOf(CancellationException.class);
   }
+
+  @Test
+  void theEndCancelsTheWindowsStillInFlight() {
+    ListingModel model = new ListingModel(250, false);
+    PageWalk walk = walk(100, 4, Long.MAX_VALUE, true);
+    List<String> all = new ArrayList<>();
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    all.addAll(ids(pull));
+    pull = walk.next();
+    requests.answer(1, model);
+    all.addAll(ids(pull));
+    pull = walk.next();
+    requests.answer(2, model);
+    all.addAll(ids(pull));
+    // Window 3 was short and agreed with its total: the end. Window 4, requested at once, is cancelled.
+    assertThat(walk.next().join()).isNull();
+    assertThat(all).hasSize(250);
+    assertThat(requests.futures.get(3)).isCancelled();
+  }
+
+  @Test
+  void theNextWindowsAreRequestedBeforeTheBatchIsHandedOver() {
+    ListingModel model = new ListingModel(2_000, false);
+    PageWalk walk = walk(100, 2, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    List<Integer> requestsWhenHandedOver = new ArrayList<>();
+    pull.thenRun(() -> requestsWhenHandedOver.add(requests.made.size()));
+    requests.answer(0, model);
+    assertThat(requestsWhenHandedOver).containsExactly(3);
+  }
+
+  @Test
+  void aWindowExpectedFullIsFollowedAtOnceEvenWhenItEndsExactlyAtTheTotal() {
+    ListingModel model = new ListingModel(196, false);
+    PageWalk walk = walk(100, 4, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    ids(pull);
+    // Window 2/98 ends at 196, the total: expected full, so the short window that proves the end follows.
+    assertThat(requests.made).containsExactly("1/100", "2/98", "3/97");
+  }
+
+  @Test
+  void noWindowIsPlannedOnceTheWindowsInFlightReachTheLimit() {
+    ListingModel model = new ListingModel(2_000, false);
+    PageWalk walk = walk(100, 4, 196, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    ids(pull);
+    // 100 yielded and 96 expected from window 2/98 (positions 100 to 195): exactly the limit, nothing more.
+    assertThat(requests.made).containsExactly("1/100", "2/98");
+  }
+
+  @Test
+  void aListingOfExactlyTwoHundredEndsAtTheShortThirdWindow() {
+    ListingModel model = new ListingModel(200, false);
+    assertThat(drain(walk(100, 1, Long.MAX_VALUE, false), model)).hasSize(200);
+    assertThat(requests.made).containsExactly("1/100", "2/98", "3/97");
+  }
+
+  @Test
+  void anEmptyAnswerAfterTheFrontierIsReadAgainFromWhereTheFrontierShouldBe() {
+    ListingModel model = new ListingModel(12, false);
+    List<String> original = model.page(1, 12, true).items().stream().map(SessionSummary::getId).toList();
+    PageWalk walk = walk(10, 1, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    assertThat(ids(pull)).isEqualTo(original.subList(0, 10));
+    model.deleteNewest(5);
+    pull = walk.next();
+    requests.answer(1, model);
+    // Window 2/8 is empty now (7 sessions left): the frontier (at 9) should be at 4; read from there.
+    assertThat(requests.made).containsExactly("1/10", "2/8", "1/10");
+    requests.answer(2, model);
+    assertThat(ids(pull)).isEqualTo(original.subList(10, 12));
+    assertThat(walk.next().join()).isNull();
+  }
+
+  @Test
+  void aShortAnswerThatItsTotalContradictsGoesOnFromItsLastSession() {
+    ListingModel model = new ListingModel(30, false);
+    List<SessionSummary> all = model.page(1, 30, true).items();
+    List<String> log = new ArrayList<>();
+    int[] answers = {0};
+    PageWalk walk = new PageWalk((page, size) -> {
+      log.add(page + "/" + size);
+      long start = (long) (page - 1) * size;
+      // The first answer is cut short at 6 sessions while its total says 30.
+      long end = answers[0]++ == 0 ? 6 : Math.min(30, start + size);
+      List<SessionSummary> items = new ArrayList<>();
+      for (long i = start; i < end; i++) {
+        items.add(all.get((int) i));
+      }
+      return CompletableFuture.completedFuture(new SessionPage(items, page, size, 30));
+    }, 1, 10, 1, Long.MAX_VALUE, SessionSort.CREATED_AT_DESC, false, true);
+    List<String> ids = new ArrayList<>();
+    for (PageWalk.Batch b = walk.next().join(); b != null; b = walk.next().join()) {
+      b.fresh().forEach(x -> ids.add(x.getId()));
+    }
+    assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+    // After the short first answer, the next window contains its last session (5) and the one before (4).
+    assertThat(log.get(1)).isEqualTo(Window.containing(5, 1, 10).page() + "/" + Window.containing(5, 1, 10).size());
+  }
+
+  @Test
+  void anEmptyFirstAnswerThatItsTotalContradictsIsAskedAgainThenStops() {
+    List<String> log = new ArrayList<>();
+    PageWalk walk = new PageWalk((page, size) -> {
+      log.add(page + "/" + size);
+      return CompletableFuture.completedFuture(new SessionPage(List.of(), page, size, 6));
+    }, 1, 10, 1, Long.MAX_VALUE, SessionSort.CREATED_AT_DESC, false, true);
+    assertThatThrownBy(() -> walk.next().join()).hasCauseInstanceOf(AgpPaginationException.class)
+        .cause().hasMessageContaining("page 1 (size 10) held 0 sessions while its total said 6");
+    assertThat(log).containsExactly("1/10", "1/10");
+  }
+
+  @Test
+  void aListingThatVanishesIsNotAnEndButOneThatShrinksALittleIs() {
+    ListingModel model = new ListingModel(1_000, false);
+    PageWalk walk = walk(100, 1, Long.MAX_VALUE, false);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    requests.answer(0, model);
+    ids(pull);
+    model.deleteNewest(1_000);
+    pull = walk.next();
+    requests.answer(1, model);
+    requests.answer(2, model);
+    CompletableFuture<PageWalk.Batch> vanished = pull;
+    assertThatThrownBy(vanished::join).hasCauseInstanceOf(AgpPaginationException.class)
+        .cause().hasMessageContaining("ends at 0 sessions, though it held 1000 during the walk");
+
+    requests.made.clear();
+    requests.futures.clear();
+    requests.windows.clear();
+    ListingModel small = new ListingModel(150, false);
+    PageWalk other = walk(100, 1, Long.MAX_VALUE, false);
+    pull = other.next();
+    requests.answer(0, small);
+    ids(pull);
+    small.deleteNewest(40);
+    // 150 then 110: less than half gone, the end is an end.
+    List<String> rest = new ArrayList<>();
+    for (int i = 1; ; i++) {
+      pull = other.next();
+      while (!pull.isDone()) {
+        requests.answer(i++, small);
+      }
+      List<String> batch = ids(pull);
+      if (batch == null) {
+        break;
+      }
+      rest.addAll(batch);
+      i--;
+    }
+    assertThat(rest).hasSize(50);
+  }
+
+  @Test
+  void theBudgetCountsFromTheFirstPage() {
+    long[] total = {60};
+    PageWalk walk = new PageWalk((page, size) -> {
+      long start = (long) (page - 1) * size;
+      List<SessionSummary> items = new ArrayList<>();
+      for (long i = start; i < start + size; i++) {
+        items.add(ListingModel.summary(new ListingModel.Entry(1_000_000 - i, "s" + i)));
+      }
+      SessionPage answer = new SessionPage(items, page, size, total[0]);
+      total[0] += 50;
+      return CompletableFuture.completedFuture(answer);
+    }, 2, 10, 1, Long.MAX_VALUE, null, false, true);
+    Throwable stop = null;
+    while (stop == null) {
+      try {
+        walk.next().join();
+      } catch (CompletionException e) {
+        stop = e.getCause();
+      }
+    }
+    // From page 2: 50 sessions after the start, ceil(50 / 9) + 1 = 7 windows: 3 x 7 + 10 + 1 = 32 requests.
+    assertThat(stop).hasMessageContaining("budget of 32 requests (3 × the 7 pages");
+  }
 }

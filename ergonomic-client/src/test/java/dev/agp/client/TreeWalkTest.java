@@ -283,4 +283,49 @@ class TreeWalkTest {
     walk.next();
     assertThatThrownBy(walk::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("one node at a time");
   }
+
+  @Test
+  void readingAheadNeverStartsListsBeyondTheNodeLimit() {
+    tree("R", "A", "B", "C", "D");
+    TreeWalk walk = walk(TreeOptions.builder().maxNodes(2).concurrency(4).build());
+    CompletableFuture<SessionNode> pull = walk.next();
+    answerFirst(2);
+    assertThat(pull.join().id()).isEqualTo("R");
+    assertThat(walk.next().join().id()).isEqualTo("A");
+    // Room for one node after R: only A's list was read ahead.
+    assertThat(listRequests()).containsExactly("R", "A");
+    pull = walk.next();
+    answerAll();
+    assertThat(pull.join()).isNull();
+    assertThat(walk.nodeLimitReached()).isTrue();
+  }
+
+  @Test
+  void theNextPageOfTheListInHandIsReadOnlyWhenFewChildrenAreLeft() {
+    String[] kids = new String[150];
+    for (int i = 0; i < kids.length; i++) {
+      kids[i] = "K" + i;
+    }
+    tree("R", kids);
+    TreeWalk walk = walk(TreeOptions.builder().concurrency(2).maxDepth(1).build());
+    List<String> order = new ArrayList<>();
+    int pageTwoAskedAt = -1;
+    while (true) {
+      CompletableFuture<SessionNode> pull = walk.next();
+      while (!pull.isDone()) {
+        answerAll();
+      }
+      SessionNode node = pull.join();
+      if (node == null) {
+        break;
+      }
+      order.add(node.id());
+      if (pageTwoAskedAt < 0 && lists.stream().anyMatch(l -> l != null && l[0].equals("R") && !l[1].equals("1"))) {
+        pageTwoAskedAt = order.size();
+      }
+    }
+    assertThat(order).hasSize(151);
+    // 100 children in hand after page 1; page 2 is asked for once fewer than 2 are left (after the 99th).
+    assertThat(pageTwoAskedAt).isEqualTo(100);
+  }
 }
