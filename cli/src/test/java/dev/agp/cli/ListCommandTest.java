@@ -58,7 +58,8 @@ class ListCommandTest extends CliTestSupport {
     assertThat(result.lines()).hasSize((int) mine()).doesNotHaveDuplicates();
     assertThat(listCalls()).hasSizeBetween((int) Math.ceil(mine() / 50.0), 2 * (int) Math.ceil(mine() / 50.0))
         .anySatisfy(c -> assertThat(c.target()).isEqualTo("/api/v2/sessions?page=1&size=50"))
-        .allSatisfy(c -> assertThat(Integer.parseInt(c.queryParameter("size"))).isBetween(2, 50));
+        // Up to the cap: a window reaching back past sessions created in one instant may be larger.
+        .allSatisfy(c -> assertThat(Integer.parseInt(c.queryParameter("size"))).isBetween(2, 100));
   }
 
   @Test

