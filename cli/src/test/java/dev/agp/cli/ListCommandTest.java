@@ -65,8 +65,12 @@ class ListCommandTest extends CliTestSupport {
   @Test
   void limitStopsAndRequestsNoPageBeyond() {
     Result result = agp("sessions", "list", "--limit", "150", "--format", "jsonl");
-    assertThat(result.lines()).hasSize(150);
-    assertThat(listCalls()).extracting(c -> c.queryParameter("page")).containsExactlyInAnyOrder("1", "2");
+    assertThat(result.lines()).hasSize(150).doesNotHaveDuplicates();
+    // No request starts beyond the 150th session. (How many windows it takes depends on the data: they
+    // reach back past sessions created in the same instant, which the sandbox has, in a random id order.)
+    assertThat(listCalls()).isNotEmpty().hasSizeLessThanOrEqualTo(4).allSatisfy(c -> assertThat(
+        (long) (Integer.parseInt(c.queryParameter("page")) - 1) * Integer.parseInt(c.queryParameter("size")))
+        .isLessThan(150));
   }
 
   @Test

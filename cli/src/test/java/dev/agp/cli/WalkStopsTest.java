@@ -196,8 +196,10 @@ class WalkStopsTest extends CliTestSupport {
     assertPrintedWhatTheMessageCounts(result);
     List<String> printed = ids(result);
     assertThat(printed).doesNotHaveDuplicates();
-    // Newest first, the growing tail comes after every session listed before: those were all printed.
-    assertThat(printed).startsWith(before.toArray(String[]::new));
+    // Newest first, the growing tail comes after every session listed before, so those come first (in
+    // listing order but for sessions created in the same instant, whose order the walk does not keep); the
+    // budget may end the walk before all of them.
+    assertThat(before).containsAll(printed.subList(0, Math.min(printed.size(), before.size())));
   }
 
   // ---- tree -------------------------------------------------------------------------------------------
