@@ -156,11 +156,10 @@ final class AsyncSources {
       try {
         return future.get();
       } catch (InterruptedException e) {
-        close();
+        // hasNext closes the walk on the way out, as for every failure.
         Thread.currentThread().interrupt();
         throw new AgpException("Interrupted while waiting for the next result of a walk", e);
       } catch (ExecutionException | CancellationException e) {
-        close();
         Throwable cause = unwrap(e);
         if (cause instanceof RuntimeException) {
           throw (RuntimeException) cause;

@@ -166,7 +166,8 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     try {
       advance();
     } catch (Throwable t) {
-      if (failure == null) {
+      // What a close from another thread cancelled mid-pass is no failure: a closed walk ends.
+      if (failure == null && !closeRequested) {
         failure = t;
       }
       ended = true;
@@ -186,6 +187,10 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
         return;
       }
       plan();
+      if (closeRequested) {
+        // Closed from another thread while planning: what it cancelled is no failure.
+        continue;
+      }
       CompletableFuture<@Nullable Batch> waiting = pull;
       Pending head = pending.peekFirst();
       if (waiting == null || head == null || !head.answer().isDone()) {
@@ -229,13 +234,14 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
   /** Requests windows ahead, within the concurrency, the known total, the limit and the budget. */
   private void plan() {
-    if (!prefetch && pull == null) {
+    if ((!prefetch && pull == null) || closeRequested) {
+      // A close from another thread while this pass ran: the pass's next loop ends the walk.
       return;
     }
-    while (pending.size() < (prefetch ? concurrency : 1) && withinBudget() && worthPlanning()) {
+    while (!closeRequested && pending.size() < (prefetch ? concurrency : 1) && withinBudget() && worthPlanning()) {
       request();
     }
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && !closeRequested) {
       // The walk needs another answer to go on (or to end on evidence).
       if (!withinBudget()) {
         throw budgetExhausted();
@@ -271,10 +277,6 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
   }
 
   private void request() {
-    if (closeRequested) {
-      // A close from another thread while this pass ran: the next loop ends the walk.
-      return;
-    }
     long anchor = nextAnchor;
     Window window = anchor < 0
         ? new Window(firstPage, pageSize)
@@ -337,7 +339,9 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
     try {
       page = p.answer().join();
     } catch (CompletionException | CancellationException e) {
-      failure = AsyncSources.unwrap(e);
+      if (!closeRequested) {
+        failure = AsyncSources.unwrap(e);
+      }
       ended = true;
       cancelPending();
       return null;

@@ -17,6 +17,7 @@ final class RequestLimiter {
   /** Guarded by {@code this}: tasks and releases arrive on any thread. */
   private final Deque<Task<?>> waiting = new ArrayDeque<>();
   private int running;
+  private boolean closed;
 
   RequestLimiter(int permits) {
     this.permits = permits;
@@ -71,6 +72,17 @@ final class RequestLimiter {
   }
 
   /** @return how many requests hold a permit now */
+  /**
+   * Starts nothing more: requests still waiting are cancelled, so that a walk that ends cannot start one
+   * while it closes its lists one by one. Requests already running are the caller's to cancel.
+   */
+  void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    drain.run();
+  }
+
   synchronized int running() {
     return running;
   }
@@ -87,16 +99,23 @@ final class RequestLimiter {
     while (true) {
       Task<?> next;
       synchronized (this) {
-        if (running >= permits || waiting.isEmpty()) {
+        if (waiting.isEmpty() || (running >= permits && !closed)) {
           return;
         }
         next = waiting.poll();
         if (next.result.isDone()) {
           continue;
         }
-        running++;
+        if (!closed) {
+          running++;
+        }
       }
-      next.start();
+      if (closed) {
+        // Outside the lock: cancelling runs the waiters' callbacks.
+        next.result.cancel(true);
+      } else {
+        next.start();
+      }
     }
   }
 }

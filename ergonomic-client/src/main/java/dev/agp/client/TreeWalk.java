@@ -111,6 +111,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   @Override
   public void close() {
     closeRequested = true;
+    limiter.close();
     CompletableFuture<SessionSummary> root = rootRequest;
     if (root != null) {
       root.cancel(true);
@@ -123,7 +124,8 @@ final class TreeWalk implements AsyncSource<SessionNode> {
     try {
       advance();
     } catch (Throwable t) {
-      if (failure == null) {
+      // What a close from another thread cancelled mid-pass is no failure: a closed walk ends.
+      if (failure == null && !closeRequested) {
         failure = t;
       }
       end();
@@ -360,19 +362,13 @@ final class TreeWalk implements AsyncSource<SessionNode> {
 
   private void end() {
     ended = true;
+    limiter.close();
     CompletableFuture<SessionSummary> root = rootFetch;
     if (root != null) {
       root.cancel(true);
     }
-    stack.forEach(frame -> frame.children.close());
-    ahead.values().forEach(frame -> frame.children.close());
-    if (rootFrame != null) {
-      rootFrame.children.close();
-    }
-    stack.clear();
-    ahead.clear();
+    // Every child list not yet exhausted is open, whether on the stack, read ahead or the root's.
     openLists.forEach(PageWalk::close);
-    openLists.clear();
   }
 
   private void deliver(@Nullable SessionNode node) {

@@ -177,13 +177,18 @@ class PageWalkModelTest {
     }
   }
 
-  private static void runAndCheck(Schedule s) {
+  /** Runs one schedule, checks the contract, and returns what the walk cost and how it ended. */
+  static String runAndCheck(Schedule s) {
     Random random = new Random(s.seed() * 31 + 7);
     ScriptedPages server = new ScriptedPages(new ListingModel(s.size(), s.ties()), s.newestFirst(), s.churn(),
         s.hostility(), s.outOfOrder(), s.failAtAnswer(), random);
     try {
       Outcome outcome = run(s, server);
       check(s, server, outcome);
+      String end = outcome.closed() ? "closed"
+          : outcome.error() instanceof AgpPaginationException p ? p.reason().name()
+          : outcome.error() != null ? outcome.error().getClass().getSimpleName() : "end";
+      return s.seed() + " requests=" + server.requests() + " yielded=" + outcome.yielded().size() + " " + end;
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("schedule failed; replay with -Dagp.model.seed=" + s.seed() + "\n" + s + "\n"
           + e.getMessage(), e);

@@ -215,6 +215,48 @@ class PageWalkTest {
   }
 
   @Test
+  void closeFromWithinAPassCancelsWhatIsInFlightAtOnce() {
+    // A close from another thread while a pass runs cannot wait for that pass: it cancels right away.
+    List<CompletableFuture<SessionPage>> seenCancelled = new ArrayList<>();
+    PageWalk[] self = new PageWalk[1];
+    PageWalk walk = new PageWalk((page, size) -> {
+      CompletableFuture<SessionPage> answer = requests.fetch(page, size);
+      if (page == 3) {
+        self[0].close();
+        requests.futures.subList(0, 2).forEach(f -> {
+          if (f.isCancelled()) {
+            seenCancelled.add(f);
+          }
+        });
+      }
+      return answer;
+    }, 1, 100, 4, Long.MAX_VALUE, SessionSort.CREATED_AT_DESC, true, true);
+    self[0] = walk;
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    assertThat(seenCancelled).hasSize(2);
+    assertThat(pull.join()).isNull();
+  }
+
+  @Test
+  void closeEndsAWaitingPullEvenWhenTheRequestsIgnoreTheirCancel() {
+    List<CompletableFuture<SessionPage>> stubborn = new ArrayList<>();
+    PageWalk walk = new PageWalk((page, size) -> {
+      CompletableFuture<SessionPage> answer = new CompletableFuture<>() {
+        @Override
+        public boolean cancel(boolean mayInterrupt) {
+          return false;
+        }
+      };
+      stubborn.add(answer);
+      return answer;
+    }, 1, 100, 2, Long.MAX_VALUE, SessionSort.CREATED_AT_DESC, true, true);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    walk.close();
+    assertThat(pull).isCompletedWithValue(null);
+    assertThat(stubborn).hasSize(2).noneSatisfy(f -> assertThat(f).isDone());
+  }
+
+  @Test
   void twoPullsAtOnceAreRefused() {
     PageWalk walk = walk(100, 1, Long.MAX_VALUE, false);
     walk.next();

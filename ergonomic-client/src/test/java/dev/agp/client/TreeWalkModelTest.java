@@ -144,7 +144,8 @@ class TreeWalkModelTest {
     assertThat(failures).as(failures.size() + " schedules failed").isEmpty();
   }
 
-  private static void runAndCheck(long seed) {
+  /** Runs one random forest, checks the contract, and returns what the walk cost and how it ended. */
+  static String runAndCheck(long seed) {
     Random r = new Random(seed);
     Forest forest = Forest.random(r);
     int concurrency = 1 + r.nextInt(6);
@@ -158,6 +159,7 @@ class TreeWalkModelTest {
     List<Request> pending = new ArrayList<>();
     int[] maxInFlight = {0};
     int[] requestsAfterClose = {0};
+    int[] requestsMade = {0};
     boolean[] closed = {false};
     List<RepeatedSession> repeats = new ArrayList<>();
     int[] limitCalls = {0};
@@ -166,12 +168,12 @@ class TreeWalkModelTest {
 
     TreeWalk.ChildPages pages = (parent, page, size) -> {
       Request request = new Request(parent, page, size);
-      return track(request, pending, maxInFlight, closed, requestsAfterClose);
+      return track(request, pending, maxInFlight, closed, requestsAfterClose, requestsMade);
     };
     java.util.function.Function<String, CompletableFuture<SessionSummary>> root = id -> {
       Request request = new Request(null, 0, 0);
       // As SessionService does: cancelling the mapped future cancels the request.
-      return Futures.map(track(request, pending, maxInFlight, closed, requestsAfterClose), p -> forest.summary(ROOT));
+      return Futures.map(track(request, pending, maxInFlight, closed, requestsAfterClose, requestsMade), p -> forest.summary(ROOT));
     };
     TreeWalk walk = new TreeWalk(ROOT, options, root, pages);
 
@@ -228,6 +230,8 @@ class TreeWalkModelTest {
     assertThat(new HashSet<>(ids)).as("each session once").hasSize(ids.size());
     assertThat(maxInFlight[0]).as("requests in flight").isLessThanOrEqualTo(concurrency);
     assertThat(requestsAfterClose[0]).as("requests after close").isZero();
+    String cost = seed + " requests=" + requestsMade[0] + " nodes=" + ids.size() + " "
+        + (closed[0] ? "closed" : error != null ? error.getClass().getSimpleName() : "end");
     String outcome = "closed=" + closed[0] + " error=" + error + " yielded=" + ids.size() + " maxNodes=" + maxNodes
         + " maxDepth=" + maxDepth;
     assertThat(pending.stream().filter(q -> !q.future.isDone()).map(q -> q.parent + "/" + q.page + "/" + q.size))
@@ -237,12 +241,12 @@ class TreeWalkModelTest {
       assertThat(n.depth()).as("depth limit").isLessThanOrEqualTo(maxDepth);
     }
     if (closed[0]) {
-      return;
+      return cost;
     }
     if (error != null) {
       assertThat(failAt).as("only an injected failure fails the walk: " + error).isPositive();
       assertThat(error).isInstanceOf(SessionTreeException.class);
-      return;
+      return cost;
     }
     List<String> expected = forest.preOrder(maxDepth).stream().filter(forest.original::contains).toList();
     List<String> originalsYielded = ids.stream().filter(forest.original::contains).toList();
@@ -250,20 +254,22 @@ class TreeWalkModelTest {
       assertThat(walk.nodeLimitReached()).as("node limit reported").isTrue();
       assertThat(limitCalls[0]).isEqualTo(1);
       assertThat(originalsYielded).isEqualTo(expected.subList(0, originalsYielded.size()));
-      return;
+      return cost;
     }
     assertThat(walk.nodeLimitReached()).isFalse();
     assertThat(originalsYielded).as("exact pre-order of the sessions that existed throughout").isEqualTo(expected);
     for (RepeatedSession repeat : repeats) {
       assertThat(ids).as("a repeat is of a session already yielded").contains(repeat.sessionId());
     }
+    return cost;
   }
 
   private static CompletableFuture<SessionPage> track(Request request, List<Request> pending, int[] maxInFlight,
-      boolean[] closed, int[] requestsAfterClose) {
+      boolean[] closed, int[] requestsAfterClose, int[] requestsMade) {
     if (closed[0]) {
       requestsAfterClose[0]++;
     }
+    requestsMade[0]++;
     pending.add(request);
     // Counted when the request is made: those answered or cancelled are no longer in flight.
     maxInFlight[0] = Math.max(maxInFlight[0], (int) pending.stream().filter(q -> !q.future.isDone()).count());

@@ -252,6 +252,39 @@ class TreeWalkTest {
   }
 
   @Test
+  void closeFromWithinAPassCancelsTheRootAndTheListsAtOnce() {
+    tree("R", "A");
+    List<Boolean> rootCancelledAtClose = new ArrayList<>();
+    TreeWalk[] self = new TreeWalk[1];
+    CompletableFuture<SessionSummary> root = new CompletableFuture<>();
+    TreeWalk walk = new TreeWalk("R", TreeOptions.builder().concurrency(4).build(), id -> root,
+        (parent, page, size) -> {
+          self[0].close();
+          rootCancelledAtClose.add(root.isCancelled());
+          return new CompletableFuture<>();
+        });
+    self[0] = walk;
+    CompletableFuture<SessionNode> pull = walk.next();
+    assertThat(rootCancelledAtClose).containsExactly(true);
+    assertThat(pull.join()).isNull();
+  }
+
+  @Test
+  void closeEndsAWaitingPullEvenWhenTheRequestsIgnoreTheirCancel() {
+    class Stubborn<T> extends CompletableFuture<T> {
+      @Override
+      public boolean cancel(boolean mayInterrupt) {
+        return false;
+      }
+    }
+    TreeWalk walk = new TreeWalk("R", TreeOptions.builder().concurrency(4).build(), id -> new Stubborn<>(),
+        (parent, page, size) -> new Stubborn<>());
+    CompletableFuture<SessionNode> pull = walk.next();
+    walk.close();
+    assertThat(pull).isCompletedWithValue(null);
+  }
+
+  @Test
   void closeAfterReadingAheadCancelsTheListsReadAhead() {
     tree("R", "A", "B", "C");
     TreeWalk walk = walk(TreeOptions.builder().concurrency(4).build());
