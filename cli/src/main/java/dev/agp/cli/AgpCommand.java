@@ -118,7 +118,8 @@ final class AgpCommand implements Runnable {
       }
     }
     if (timeoutSeconds != null) {
-      builder.callTimeout(Duration.ofSeconds(timeoutSeconds)).readTimeout(Duration.ofSeconds(timeoutSeconds));
+      // The whole attempt is bounded; no separate read timeout, so that a timeout always reads "N s each".
+      builder.callTimeout(Duration.ofSeconds(timeoutSeconds)).readTimeout(Duration.ZERO);
     }
     if (maxRetries != null) {
       builder.maxRetries(maxRetries);

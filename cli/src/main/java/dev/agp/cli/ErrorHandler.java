@@ -1,6 +1,6 @@
 package dev.agp.cli;
 
-import dev.agp.client.SessionTreeException;
+import dev.agp.client.errors.SessionTreeException;
 import dev.agp.client.errors.AgpApiException;
 import dev.agp.client.errors.AgpException;
 import dev.agp.client.errors.AgpPaginationException;

@@ -124,6 +124,17 @@ class OtherCommandsTest extends CliTestSupport {
   }
 
   @Test
+  void aTimeoutIsANetworkErrorThatSaysHowLongEachAttemptHad() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      // Accepts connections (the backlog does) and never answers.
+      Map<String, String> env = Map.of("H_API_KEY", KEY, "AGP_BASE_URL", "http://127.0.0.1:" + silent.getLocalPort() + "/");
+      Result result = agpWith(env, "--timeout", "1", "--max-retries", "1", "sessions", "list");
+      assertThat(result.exit()).isEqualTo(1);
+      assertThat(result.err()).isEqualTo("error: timed out after 2 attempts (1 s each): GET /api/v2/sessions\n");
+    }
+  }
+
+  @Test
   void theSandboxCommandServesUntilStopped() throws Exception {
     StringWriter out = new StringWriter();
     AtomicInteger exit = new AtomicInteger(-1);

@@ -1,7 +1,7 @@
 package dev.agp.client;
 
 import dev.agp.generated.api.SessionsApi;
-import dev.agp.generated.runtime.AgpRetrofit;
+import dev.agp.generated.runtime.AgpMoshi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,6 +16,8 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The entry point of the SDK: an immutable, thread-safe client for the AgP sessions API. Build one, share
@@ -75,14 +77,24 @@ public final class AgpClient implements AutoCloseable {
     // connections) would make retry counts and waits unpredictable.
     http.retryOnConnectionFailure(false);
     http.addInterceptor(new ClientHeadersInterceptor(apiKey, builder.headers.build()));
-    if (builder.logLevel != LogLevel.NONE) {
-      http.addInterceptor(new LoggingInterceptor(builder.logLevel, builder.logger));
+    Consumer<String> log = builder.logLevel == LogLevel.NONE ? null : builder.logger;
+    if (log != null) {
+      http.addInterceptor(new LoggingInterceptor(builder.logLevel, log));
     }
+    http.addInterceptor(new BodyLimits(builder.maxResponseBodyBytes));
+    http.addNetworkInterceptor(new RedirectGuard(log));
+    http.addNetworkInterceptor(new HiddenRetryGuard());
     this.http = http.build();
-    Transport transport = new Transport(
-        this.http, retryPolicy, builder.sleeper, builder.clock, () -> ThreadLocalRandom.current().nextDouble(), closed::get);
-    SessionsApi api = AgpRetrofit.create(baseUrl, this.http).create(SessionsApi.class);
-    this.sessions = new SessionService(new RawSessionService(api, transport));
+    // Retrofit as Retrofit: the call adapter owns attempts, the converters decode (Moshi, behind the checks).
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(this.http)
+        .addCallAdapterFactory(new RetryingCallAdapterFactory(retryPolicy, builder.sleeper, builder.clock,
+            () -> ThreadLocalRandom.current().nextDouble(), closed::get, this.http))
+        .addConverterFactory(new DecodingConverterFactory(RawSessionService.CONTRACT_CHECKS))
+        .addConverterFactory(MoshiConverterFactory.create(AgpMoshi.get()))
+        .build();
+    this.sessions = new SessionService(new RawSessionService(retrofit.create(SessionsApi.class)));
   }
 
   private static long millis(@Nullable Duration value, Duration fallback) {
@@ -145,6 +157,7 @@ public final class AgpClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final Headers.Builder headers = new Headers.Builder();
     private LogLevel logLevel = LogLevel.NONE;
+    private long maxResponseBodyBytes = BodyLimits.DEFAULT_MAX_BODY_BYTES;
     private Consumer<String> logger = Builder::logToSystemLogger;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
@@ -232,6 +245,25 @@ public final class AgpClient implements AutoCloseable {
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the largest successful response body the client reads, counted after decompression (default
+     * 16 MiB). A full page of 100 sessions is about 100 KiB, so the default leaves two orders of magnitude
+     * of room while keeping a broken or hostile server from exhausting the heap. A larger body fails with an
+     * {@link dev.agp.client.errors.AgpDecodingException} that names the limit, and is not retried. Error
+     * bodies are always cut at 64 KiB.
+     *
+     * @param bytes the limit, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is less than 1
+     */
+    public Builder maxResponseBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxResponseBodyBytes must be at least 1, but was " + bytes);
+      }
+      this.maxResponseBodyBytes = bytes;
       return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.agp.client;
 
-import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import dev.agp.client.errors.AgpApiException;
 import dev.agp.client.errors.BadRequestException;
@@ -13,8 +13,13 @@ import dev.agp.client.errors.RateLimitException;
 import dev.agp.client.errors.UnauthorizedException;
 import dev.agp.client.errors.UnprocessableEntityException;
 import dev.agp.client.errors.ValidationError;
+import dev.agp.generated.model.ErrorDetail;
+import dev.agp.generated.model.GatewayError;
+import dev.agp.generated.model.ValidationErrorItem;
+import dev.agp.generated.model.ValidationErrorResponse;
 import dev.agp.generated.runtime.AgpMoshi;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +28,25 @@ import java.util.stream.Collectors;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
-/** Turns an error response into the matching typed exception, whatever envelope the server used. */
+/**
+ * Turns an error response into the matching typed exception. The body is decoded into the spec's error
+ * envelope it matches ({@link ErrorDetail}, {@link ValidationErrorResponse} or {@link GatewayError}), chosen
+ * by the shape of its top-level {@code detail} or {@code message}; the raw body is kept beside it.
+ */
 final class ApiErrors {
   private static final int MAX_PLAIN_TEXT = 200;
-  private static final JsonAdapter<Object> JSON = AgpMoshi.get().adapter(Object.class);
 
   private ApiErrors() {}
 
   static AgpApiException create(
       int status, String method, String path, byte[] body, Map<String, List<String>> headers, @Nullable Duration retryAfter) {
-    List<ValidationError> items = new ArrayList<>();
-    ErrorResponse response = new ErrorResponse(status, method, path, messageOf(body, items), items, headers);
+    String text = new String(body, StandardCharsets.UTF_8);
+    Object error = decode(body);
+    List<ValidationError> items = error instanceof ValidationErrorResponse
+        ? items((ValidationErrorResponse) error)
+        : List.of();
+    ErrorResponse response = new ErrorResponse(
+        status, method, path, messageOf(error, items, text), items, headers, text, error);
     switch (status) {
       case 400:
         return new BadRequestException(response);
@@ -54,55 +67,81 @@ final class ApiErrors {
     }
   }
 
-  /**
-   * Reads the message from {@code {"detail": "..."}}, {@code {"detail": [...]}} (collecting the items) or
-   * {@code {"message": "..."}}; a short plain-text body is its own message.
-   */
-  static @Nullable String messageOf(byte[] body, List<ValidationError> items) {
-    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
-    if (text.isEmpty()) {
-      return null;
-    }
-    Object json;
+  /** @return the envelope the body matches, decoded, or null for a body that matches none */
+  static @Nullable Object decode(byte[] body) {
     try {
       JsonReader reader = JsonReader.of(new Buffer().write(body));
-      json = JSON.fromJson(reader);
-    } catch (IOException | RuntimeException notJson) {
-      return text.length() <= MAX_PLAIN_TEXT ? text : text.substring(0, MAX_PLAIN_TEXT) + "…";
-    }
-    if (!(json instanceof Map)) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        return null;
+      }
+      Class<?> envelope = envelopeOf(reader.peekJson());
+      return envelope == null ? null : AgpMoshi.get().adapter(envelope).fromJson(reader);
+    } catch (IOException | JsonDataException notAnEnvelope) {
       return null;
     }
-    Map<?, ?> object = (Map<?, ?>) json;
-    Object detail = object.get("detail");
-    if (detail instanceof String) {
-      return (String) detail;
-    }
-    if (detail instanceof List) {
-      for (Object item : (List<?>) detail) {
-        if (item instanceof Map) {
-          items.add(validationError((Map<?, ?>) item));
-        }
-      }
-      return items.isEmpty() ? null : items.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
-    }
-    Object message = object.get("message");
-    return message instanceof String ? (String) message : null;
   }
 
-  private static ValidationError validationError(Map<?, ?> item) {
-    List<String> location = new ArrayList<>();
-    if (item.get("loc") instanceof List) {
-      for (Object step : (List<?>) item.get("loc")) {
-        // Moshi reads JSON numbers as doubles; an index reads better as "0" than "0.0".
-        location.add(step instanceof Double && (Double) step == Math.rint((Double) step)
-            ? String.valueOf(((Double) step).longValue())
-            : String.valueOf(step));
+  /** {@code detail} as a string or a list decides; a gateway's {@code message} counts only without it. */
+  private static @Nullable Class<?> envelopeOf(JsonReader reader) throws IOException {
+    Class<?> found = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      JsonReader.Token token = reader.peek();
+      if (name.equals("detail") && token == JsonReader.Token.STRING) {
+        return ErrorDetail.class;
       }
+      if (name.equals("detail") && token == JsonReader.Token.BEGIN_ARRAY) {
+        return ValidationErrorResponse.class;
+      }
+      if (name.equals("message") && token == JsonReader.Token.STRING) {
+        found = GatewayError.class;
+      }
+      reader.skipValue();
     }
-    Object msg = item.get("msg");
-    Object type = item.get("type");
-    return new ValidationError(
-        location, msg instanceof String ? (String) msg : "invalid", type instanceof String ? (String) type : "");
+    return found;
+  }
+
+  private static @Nullable String messageOf(@Nullable Object error, List<ValidationError> items, String text) {
+    if (error instanceof ErrorDetail) {
+      return ((ErrorDetail) error).getDetail();
+    }
+    if (error instanceof GatewayError) {
+      return ((GatewayError) error).getMessage();
+    }
+    if (error instanceof ValidationErrorResponse) {
+      return items.isEmpty() ? null : items.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
+    }
+    String trimmed = text.trim();
+    if (trimmed.isEmpty() || trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      // Empty, or JSON of no known envelope: no message (the raw body is still there).
+      return null;
+    }
+    // A short plain-text body is its own message.
+    return trimmed.length() <= MAX_PLAIN_TEXT ? trimmed : trimmed.substring(0, MAX_PLAIN_TEXT) + "…";
+  }
+
+  private static List<ValidationError> items(ValidationErrorResponse response) {
+    List<ValidationError> items = new ArrayList<>();
+    for (ValidationErrorItem item : response.getDetail() == null ? List.<ValidationErrorItem>of() : response.getDetail()) {
+      if (item == null) {
+        continue;
+      }
+      List<String> location = new ArrayList<>();
+      for (Object step : item.getLoc() == null ? List.of() : item.getLoc()) {
+        location.add(locationStep(step));
+      }
+      items.add(new ValidationError(location, item.getMsg() == null ? "invalid" : item.getMsg(),
+          item.getType() == null ? "" : item.getType(), item.getInput()));
+    }
+    return items;
+  }
+
+  /** Moshi reads JSON numbers as doubles; an index reads better as "0" than "0.0". */
+  private static String locationStep(@Nullable Object step) {
+    if (step instanceof Double && (Double) step == Math.rint((Double) step)) {
+      return String.valueOf(((Double) step).longValue());
+    }
+    return String.valueOf(step);
   }
 }

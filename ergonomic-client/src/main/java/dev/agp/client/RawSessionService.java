@@ -5,13 +5,14 @@ import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
 import dev.agp.generated.model.SessionSummary;
 import dev.agp.generated.model.SessionSummaryPage;
-import dev.agp.generated.runtime.AgpMoshi;
-import com.squareup.moshi.JsonAdapter;
+import dev.agp.client.errors.AgpDecodingException;
+import dev.agp.generated.model.LifecycleStatus;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.HttpUrl;
-import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,18 +26,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RawSessionService {
 
-  private static final JsonAdapter<SessionSummaryPage> PAGE = AgpMoshi.get().adapter(SessionSummaryPage.class);
-  private static final Endpoint<Session> SESSION = new Endpoint<>(
-      "retrieve session", AgpMoshi.get().adapter(Session.class), RawSessionService::checkSession);
-  private static final Endpoint<SessionStatus> STATUS = new Endpoint<>(
-      "session status", AgpMoshi.get().adapter(SessionStatus.class), RawSessionService::checkStatus);
+  /**
+   * What the API promises about each decoded body beyond its JSON shape; {@link DecodingConverterFactory}
+   * checks it, so that a broken answer fails as an {@link dev.agp.client.errors.AgpDecodingException} with
+   * the start of the body.
+   */
+  static final Map<Type, Function<Object, @Nullable String>> CONTRACT_CHECKS = Map.of(
+      SessionSummaryPage.class, page -> checkPage((SessionSummaryPage) page),
+      Session.class, session -> checkSession((Session) session),
+      SessionStatus.class, status -> checkStatus((SessionStatus) status));
 
   private final SessionsApi api;
-  private final Transport transport;
 
-  RawSessionService(SessionsApi api, Transport transport) {
+  RawSessionService(SessionsApi api) {
     this.api = api;
-    this.transport = transport;
   }
 
   /**
@@ -47,7 +50,7 @@ public final class RawSessionService {
    * @throws dev.agp.client.errors.AgpException on any failure, after retries
    */
   public ApiResponse<SessionPage> list(SessionQuery query) {
-    return toPage(transport.execute(listRequest(query), listEndpoint(query)), query);
+    return toPage(listCall(query).run(), query);
   }
 
   /**
@@ -57,7 +60,7 @@ public final class RawSessionService {
    * @return a future of the page; it fails with an {@link dev.agp.client.errors.AgpException}
    */
   public CompletableFuture<ApiResponse<SessionPage>> listAsync(SessionQuery query) {
-    return Futures.map(transport.executeAsync(listRequest(query), listEndpoint(query)), response -> toPage(response, query));
+    return Futures.map(listCall(query).future(), response -> toPage(response, query));
   }
 
   /**
@@ -69,7 +72,7 @@ public final class RawSessionService {
    * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
    */
   public ApiResponse<Session> retrieve(String id) {
-    return transport.execute(api.getSession(requireId(id)).request(), SESSION);
+    return RetryingCall.of(api.getSession(requireId(id))).run();
   }
 
   /**
@@ -80,7 +83,7 @@ public final class RawSessionService {
    * @throws IllegalArgumentException if {@code id} is null or blank
    */
   public CompletableFuture<ApiResponse<Session>> retrieveAsync(String id) {
-    return transport.executeAsync(api.getSession(requireId(id)).request(), SESSION);
+    return RetryingCall.of(api.getSession(requireId(id))).future();
   }
 
   /**
@@ -91,7 +94,7 @@ public final class RawSessionService {
    * @throws IllegalArgumentException if {@code id} is null or blank
    */
   public ApiResponse<SessionStatus> status(String id) {
-    return transport.execute(api.getSessionStatus(requireId(id)).request(), STATUS);
+    return RetryingCall.of(api.getSessionStatus(requireId(id))).run();
   }
 
   /**
@@ -102,41 +105,42 @@ public final class RawSessionService {
    * @throws IllegalArgumentException if {@code id} is null or blank
    */
   public CompletableFuture<ApiResponse<SessionStatus>> statusAsync(String id) {
-    return transport.executeAsync(api.getSessionStatus(requireId(id)).request(), STATUS);
+    return RetryingCall.of(api.getSessionStatus(requireId(id))).future();
   }
 
-  private Request listRequest(SessionQuery query) {
-    Request request = api.listSessions(
-            query.pageOrNull(),
-            query.pageSizeOrNull(),
-            query.sortOrNull(),
-            query.statuses().isEmpty() ? null : query.statuses(),
-            query.agents().isEmpty() ? null : query.agents(),
-            query.groupIdOrNull(),
-            query.parentSessionIdOrNull(),
-            query.ownerOrNull())
-        .request();
-    if (query.statusesNewerThanSdk().isEmpty()) {
-      return request;
+  private RetryingCall<SessionSummaryPage> listCall(SessionQuery query) {
+    List<LifecycleStatus> statuses = new ArrayList<>(query.statuses());
+    if (!query.statusesNewerThanSdk().isEmpty()) {
+      // The generated interface only types documented statuses. Retrofit writes each element with
+      // toString(), so newer ones travel as strings in the same (erased) list. Goes away with the generated
+      // parameters type of the spec-driven work.
+      @SuppressWarnings("unchecked")
+      List<Object> untyped = (List<Object>) (List<?>) statuses;
+      untyped.addAll(query.statusesNewerThanSdk());
     }
-    // The generated interface only takes documented statuses; newer ones are appended as further keys.
-    HttpUrl.Builder url = request.url().newBuilder();
-    query.statusesNewerThanSdk().forEach(status -> url.addQueryParameter("status", status));
-    return request.newBuilder().url(url.build()).build();
-  }
-
-  private static Endpoint<SessionSummaryPage> listEndpoint(SessionQuery query) {
-    int size = query.effectivePageSize();
-    return new Endpoint<>("list sessions", PAGE, page -> checkPage(page, size));
+    return RetryingCall.of(api.listSessions(
+        query.pageOrNull(),
+        query.pageSizeOrNull(),
+        query.sortOrNull(),
+        statuses.isEmpty() ? null : statuses,
+        query.agents().isEmpty() ? null : query.agents(),
+        query.groupIdOrNull(),
+        query.parentSessionIdOrNull(),
+        query.ownerOrNull()));
   }
 
   private static ApiResponse<SessionPage> toPage(ApiResponse<SessionSummaryPage> response, SessionQuery query) {
     SessionSummaryPage body = response.body();
-    SessionPage page = new SessionPage(body.getItems(), body.getPage(), query.effectivePageSize(), body.getTotal());
+    int size = query.effectivePageSize();
+    if (body.getItems().size() > size) {
+      throw new AgpDecodingException("listSessions (GET /api/v2/sessions)", "the page holds "
+          + body.getItems().size() + " items but only " + size + " were requested", "", null);
+    }
+    SessionPage page = new SessionPage(body.getItems(), body.getPage(), size, body.getTotal());
     return new ApiResponse<>(response.statusCode(), response.headers(), page, response.attempts());
   }
 
-  static @Nullable String checkPage(SessionSummaryPage page, int requestedSize) {
+  static @Nullable String checkPage(SessionSummaryPage page) {
     List<String> missing = new ArrayList<>();
     if (page.getItems() == null) {
       missing.add("items");
@@ -149,9 +153,6 @@ public final class RawSessionService {
     }
     if (!missing.isEmpty()) {
       return "the page lacks its required " + String.join(", ", missing);
-    }
-    if (page.getItems().size() > requestedSize) {
-      return "the page holds " + page.getItems().size() + " items but only " + requestedSize + " were requested";
     }
     for (int i = 0; i < page.getItems().size(); i++) {
       SessionSummary item = page.getItems().get(i);

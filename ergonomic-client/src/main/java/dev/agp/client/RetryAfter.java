@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Parses {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110, section 10.2.3). */
 final class RetryAfter {
+  /** What a delay too large to represent stands for: longer than any {@link RetryPolicy#maxRetryAfter()}. */
+  static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
+
   private RetryAfter() {}
 
   /**
@@ -21,8 +24,10 @@ final class RetryAfter {
       return null;
     }
     String text = value.trim();
-    if (text.matches("\\d{1,10}")) {
-      return Duration.ofSeconds(Long.parseLong(text));
+    if (text.matches("\\d+")) {
+      // Any number of digits is a valid delay; one too large for a long is still a wait, just beyond any
+      // ceiling, so that it fails fast instead of being mistaken for an absent header.
+      return text.length() > 18 ? FOREVER : Duration.ofSeconds(Long.parseLong(text));
     }
     try {
       Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.SessionTreeException;
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
 import java.util.ArrayList;

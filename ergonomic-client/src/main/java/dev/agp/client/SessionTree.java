@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.SessionTreeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.SessionTreeException;
 import dev.agp.generated.model.SessionSummary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -129,9 +129,9 @@ class ErrorMappingTest extends MockServerTestBase {
     AgpDecodingException error = assertThrows(AgpDecodingException.class,
         () -> client.sessions().list(SessionQuery.all()));
 
-    assertThat(error.operation()).isEqualTo("list sessions (GET /api/v2/sessions)");
+    assertThat(error.operation()).isEqualTo("listSessions (GET /api/v2/sessions)");
     assertThat(error.bodySnippet()).hasSize(201).startsWith("{\"items\": \"not a list\"");
-    assertThat(error.getMessage()).contains("list sessions (GET /api/v2/sessions)").contains("$.items")
+    assertThat(error.getMessage()).contains("listSessions (GET /api/v2/sessions)").contains("$.items")
         .hasSizeLessThan(500);
     assertThat(error.getCause()).isNotNull();
   }
@@ -144,9 +144,9 @@ class ErrorMappingTest extends MockServerTestBase {
     AgpClient client = track(builder().build());
 
     assertThatThrownBy(() -> client.sessions().status("a")).isInstanceOf(AgpDecodingException.class)
-        .hasMessageContaining("session status (GET /api/v2/sessions/a/status)");
+        .hasMessageContaining("getSessionStatus (GET /api/v2/sessions/a/status)");
     assertThatThrownBy(() -> client.sessions().status("b")).isInstanceOf(AgpDecodingException.class)
-        .hasMessageContaining("(empty body)");
+        .hasMessageContaining("the body is empty");
     assertThatThrownBy(() -> client.sessions().status("c")).isInstanceOf(AgpDecodingException.class)
         .hasMessageContaining("JSON null");
   }

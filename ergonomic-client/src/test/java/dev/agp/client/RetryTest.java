@@ -124,7 +124,8 @@ class RetryTest extends MockServerTestBase {
 
     client.sessions().list(SessionQuery.all());
 
-    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(12), Duration.ZERO);
+    // A date in the past means "now", which still waits the initial backoff (0.5 s by default).
+    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(12), Duration.ofMillis(500));
   }
 
   @Test
@@ -148,6 +149,35 @@ class RetryTest extends MockServerTestBase {
     assertThat(error.retryAfter()).contains(Duration.ofSeconds(61));
     assertThat(sleeper.waits).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"99999999999", "9999999999999999999999999"})
+  void anAbsurdlyLargeRetryAfterFailsAtOnceInsteadOfBeingIgnored(String seconds) {
+    enqueueJson(429, "{\"detail\":\"Rate limit exceeded.\"}", "Retry-After", seconds);
+    AgpClient client = track(builder().build());
+
+    RateLimitException error = assertThrows(RateLimitException.class, () -> client.sessions().list(SessionQuery.all()));
+
+    assertThat(error.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofDays(365)));
+    assertThat(sleeper.waits).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aZeroRetryAfterStillWaitsTheInitialBackoffAndCountsAsAnAttempt() {
+    enqueueJson(503, "{}", "Retry-After", "0");
+    enqueueJson(503, "{}", "Retry-After", "0");
+    enqueueJson(503, "{\"detail\":\"still down\"}", "Retry-After", "0");
+    AgpClient client = track(builder().build());
+
+    InternalServerException error = assertThrows(InternalServerException.class,
+        () -> client.sessions().list(SessionQuery.all()));
+
+    assertThat(error.getMessage()).contains("still down");
+    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+    // OkHttp would repeat a 503 with "Retry-After: 0" by itself: one attempt, one request.
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test

@@ -36,8 +36,8 @@ class SessionQueryTest extends MockServerTestBase {
     client().sessions().list(query);
 
     assertThat(take().getTarget()).isEqualTo("/api/v2/sessions?page=2&size=50&sort=created_at"
-        + "&status=timed_out&status=running&agent=web-price-finder&agent=h%2Fweb-surfer"
-        + "&group_id=trip-planning-001&parent_session_id=p-1&owner=organization&status=queued");
+        + "&status=timed_out&status=running&status=queued&agent=web-price-finder&agent=h%2Fweb-surfer"
+        + "&group_id=trip-planning-001&parent_session_id=p-1&owner=organization");
   }
 
   @Test

@@ -122,7 +122,7 @@ class TransportPolicyTest extends MockServerTestBase {
         AgpNetworkException.class, () -> client.sessions().list(SessionQuery.all()));
 
     assertThat(error.isTimeout()).isTrue();
-    assertThat(error.getMessage()).startsWith("GET /api/v2/sessions timed out after 1 attempt");
+    assertThat(error.getMessage()).isEqualTo("timed out after 1 attempt (no data for 0.1 s): GET /api/v2/sessions");
     assertThat(error.getCause()).isInstanceOf(IOException.class);
   }
 }

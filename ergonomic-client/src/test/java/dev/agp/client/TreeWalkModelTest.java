@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.SessionTreeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -79,6 +79,41 @@ public class AgpApiException extends AgpException {
     return response.validationErrors();
   }
 
+  /**
+   * The body as the server sent it, so that fields this SDK does not model are still reachable.
+   *
+   * @return the body as text, at most its first 64 KiB; empty when there was none
+   */
+  public String body() {
+    return response.body();
+  }
+
+  /**
+   * The body decoded into the spec's error envelope it matches: {@code ErrorDetail} ({@code {"detail":
+   * "..."}}), {@code ValidationErrorResponse} ({@code {"detail": [...]}}) or {@code GatewayError}
+   * ({@code {"message": "..."}}), all of {@code dev.agp.generated.model}.
+   *
+   * @return the decoded envelope, or empty when the body matches none
+   */
+  public Optional<Object> error() {
+    return Optional.ofNullable(response.error());
+  }
+
+  /**
+   * The decoded envelope, if it is of the given type.
+   *
+   * <pre>{@code
+   * e.error(ValidationErrorResponse.class).ifPresent(v -> v.getDetail().forEach(item -> log(item.getInput())));
+   * }</pre>
+   *
+   * @param type the envelope's class, for example {@code ErrorDetail.class}
+   * @param <E> the envelope's type
+   * @return the envelope, or empty when the body is another envelope or none
+   */
+  public <E> Optional<E> error(Class<E> type) {
+    return type.isInstance(response.error()) ? Optional.of(type.cast(response.error())) : Optional.empty();
+  }
+
   /** @return the response headers, with case-insensitive names */
   public Map<String, List<String>> headers() {
     return response.headers();

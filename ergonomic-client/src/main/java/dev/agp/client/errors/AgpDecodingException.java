@@ -33,7 +33,7 @@ public class AgpDecodingException extends AgpException {
 
   private static String describe(String operation, String problem, String snippet) {
     return "Could not decode the response of " + operation + ": " + problem
-        + (snippet.isEmpty() ? " (empty body)" : "; body: " + snippet);
+        + (snippet.isEmpty() ? "" : "; body: " + snippet);
   }
 
   static String snippet(String body) {

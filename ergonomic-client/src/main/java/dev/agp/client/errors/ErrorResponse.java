@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param serverMessage the server's message, or {@code null} when the body carried none
  * @param validationErrors the items of a {@code detail[]} body; empty otherwise
  * @param headers the response headers, with case-insensitive names
+ * @param body the body as text, at most its first 64 KiB (the client keeps no more of an error body)
+ * @param error the body decoded into the spec's error envelope it matches ({@code ErrorDetail},
+ *     {@code ValidationErrorResponse} or {@code GatewayError} of {@code dev.agp.generated.model}), or
+ *     {@code null} when it matches none
  */
 public record ErrorResponse(
     int statusCode,
@@ -24,7 +28,24 @@ public record ErrorResponse(
     String path,
     @Nullable String serverMessage,
     List<ValidationError> validationErrors,
-    Map<String, List<String>> headers) {
+    Map<String, List<String>> headers,
+    String body,
+    @Nullable Object error) {
+
+  /**
+   * Creates a response without a body, as tests of your own code may need.
+   *
+   * @param statusCode the status
+   * @param method the method
+   * @param path the path
+   * @param serverMessage the message, or null
+   * @param validationErrors the validation items
+   * @param headers the headers
+   */
+  public ErrorResponse(int statusCode, String method, String path, @Nullable String serverMessage,
+      List<ValidationError> validationErrors, Map<String, List<String>> headers) {
+    this(statusCode, method, path, serverMessage, validationErrors, headers, "", null);
+  }
 
   /**
    * Copies the lists and headers, so that the response is immutable.
@@ -35,8 +56,11 @@ public record ErrorResponse(
    * @param serverMessage the message, or null
    * @param validationErrors the validation items
    * @param headers the headers
+   * @param body the body as text
+   * @param error the decoded envelope, or null
    */
   public ErrorResponse {
+    Objects.requireNonNull(body, "body");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     validationErrors = List.copyOf(validationErrors);

@@ -1,11 +1,9 @@
-package dev.agp.client;
-
-import dev.agp.client.errors.AgpException;
+package dev.agp.client.errors;
 
 /**
  * A tree walk failed because the children of one session could not be listed (after the usual retries),
  * or the root could not be retrieved. The cause is the underlying {@link AgpException}, for example a
- * {@link dev.agp.client.errors.NotFoundException}.
+ * {@link NotFoundException}.
  */
 public class SessionTreeException extends AgpException {
 

@@ -2,6 +2,7 @@ package dev.agp.client.errors;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item of a validation error ({@code 422}) body: where the problem is, what it is, and its type.
@@ -11,8 +12,21 @@ import java.util.Objects;
  * @param message the server's human-readable message
  * @param type the server's machine-readable error type, for example {@code less_than_equal}; empty when
  *     the server sent none
+ * @param input the rejected input as the server echoed it (a JSON value: string, number, boolean, list or
+ *     map), or {@code null} when it sent none
  */
-public record ValidationError(List<String> location, String message, String type) {
+public record ValidationError(List<String> location, String message, String type, @Nullable Object input) {
+
+  /**
+   * Creates an item without an echoed input.
+   *
+   * @param location the path to the offending input
+   * @param message the message
+   * @param type the error type
+   */
+  public ValidationError(List<String> location, String message, String type) {
+    this(location, message, type, null);
+  }
 
   /**
    * Creates an item.
@@ -20,6 +34,7 @@ public record ValidationError(List<String> location, String message, String type
    * @param location the path to the offending input
    * @param message the message
    * @param type the error type
+   * @param input the rejected input, or null
    */
   public ValidationError {
     location = List.copyOf(location);

@@ -1,0 +1,362 @@
+package dev.agp.client;
+
+import dev.agp.client.errors.AgpApiException;
+import dev.agp.client.errors.AgpDecodingException;
+import dev.agp.client.errors.AgpException;
+import dev.agp.client.errors.AgpNetworkException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import okio.Timeout;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Invocation;
+import retrofit2.Response;
+
+/**
+ * One logical call of the generated interface, made of attempts: the first attempt is Retrofit's own call,
+ * each retry a clone of it, so that every attempt is exactly one OkHttp call. What an attempt's outcome
+ * means (a value, a retry after a delay, or a typed error) is decided in one place for blocking and
+ * non-blocking callers alike; blocking callers wait for the same future, interruptibly.
+ *
+ * <p>Every outcome completes the future, including an {@link Error} raised while decoding; a caller's
+ * cancel (of the future, or an interrupt of a blocking caller) cancels the attempt in flight, and a retry
+ * that was waiting never starts.
+ */
+final class RetryingCall<T> implements Call<T> {
+
+  static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+  private final Call<T> original;
+  private final RetryingCallAdapterFactory settings;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
+  private final AtomicReference<@Nullable Call<T>> current = new AtomicReference<>();
+  /** Set by the caller's cancel only: OkHttp also cancels a call whose timeout fired, which is no cancel. */
+  private volatile boolean canceled;
+
+  RetryingCall(Call<T> original, RetryingCallAdapterFactory settings) {
+    this.original = original;
+    this.settings = settings;
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        canceled = true;
+        Call<T> call = current.get();
+        if (call != null) {
+          call.cancel();
+        }
+      }
+    });
+  }
+
+  /** The SDK's call behind a call of the generated interface. */
+  static <T> RetryingCall<T> of(Call<T> call) {
+    if (call instanceof RetryingCall) {
+      return (RetryingCall<T>) call;
+    }
+    throw new IllegalStateException("Expected a call made by the SDK's Retrofit, got " + call.getClass().getName());
+  }
+
+  /** Starts the attempts (once) and returns their future; cancelling it cancels the call. */
+  CompletableFuture<ApiResponse<T>> future() {
+    if (started.compareAndSet(false, true)) {
+      attempt(1);
+    }
+    return result;
+  }
+
+  /**
+   * Runs the call and waits for its outcome.
+   *
+   * @throws AgpException a typed failure; if the waiting thread is interrupted, the call is cancelled and an
+   *     {@link AgpException} is thrown at once, with the thread's interrupt status kept
+   */
+  ApiResponse<T> run() {
+    CompletableFuture<ApiResponse<T>> future = future();
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new AgpException("Interrupted while waiting for " + describe() + "; the request was cancelled", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable failure) {
+    if (failure instanceof RuntimeException) {
+      throw (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    throw new AgpException(String.valueOf(failure.getMessage()), failure);
+  }
+
+  // ---- attempts ------------------------------------------------------------------------------------------------
+
+  private void attempt(int n) {
+    if (result.isDone()) {
+      return;
+    }
+    if (settings.closed.getAsBoolean()) {
+      result.completeExceptionally(new IllegalStateException("This AgpClient is closed; build a new one to make requests"));
+      return;
+    }
+    Call<T> call = n == 1 ? original : original.clone();
+    current.set(call);
+    if (result.isDone()) {
+      // Cancelled while this attempt was being set up: the cancel may have seen the previous call.
+      call.cancel();
+      return;
+    }
+    try {
+      call.enqueue(new Callback<T>() {
+        @Override
+        public void onResponse(Call<T> done, Response<T> response) {
+          proceed(n, () -> afterResponse(n, response));
+        }
+
+        @Override
+        public void onFailure(Call<T> failed, Throwable t) {
+          proceed(n, () -> afterFailure(n, t));
+        }
+      });
+    } catch (Throwable t) {
+      result.completeExceptionally(t);
+    }
+  }
+
+  /** Acts on a decision; whatever is thrown on the way completes the future, so that no caller waits forever. */
+  private void proceed(int n, Decision<T> decision) {
+    try {
+      Step<T> step = decision.decide();
+      if (step.response != null) {
+        result.complete(step.response);
+      } else if (step.error != null) {
+        result.completeExceptionally(step.error);
+      } else {
+        settings.sleeper.sleepAsync(step.delay).whenComplete((ignored, error) -> {
+          if (error != null) {
+            result.completeExceptionally(error);
+          } else {
+            attempt(n + 1);
+          }
+        });
+      }
+    } catch (Throwable t) {
+      result.completeExceptionally(t);
+    }
+  }
+
+  private Step<T> afterResponse(int attempt, Response<T> response) throws IOException {
+    if (response.isSuccessful()) {
+      T body = response.body();
+      if (body == null) {
+        return Step.fail(new AgpDecodingException(operation(), "the response has no body (HTTP " + response.code() + ")", "", null));
+      }
+      return Step.done(new ApiResponse<>(response.code(), HttpHeaders.toMap(response.headers()), body, attempt));
+    }
+    byte[] errorBody;
+    try (ResponseBody body = response.errorBody()) {
+      // Retrofit buffered it; BodyLimits cut it to its maximum first.
+      errorBody = body == null ? new byte[0] : body.bytes();
+    }
+    Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), settings.clock);
+    Request request = original.request();
+    AgpApiException error = ApiErrors.create(response.code(), request.method(), request.url().encodedPath(),
+        errorBody, HttpHeaders.toMap(response.headers()), retryAfter);
+    RetryPolicy policy = settings.policy;
+    if (!RETRYABLE_STATUSES.contains(response.code()) || attempt > policy.maxRetries()) {
+      return Step.fail(error);
+    }
+    if (retryAfter == null) {
+      return Step.retry(policy.backoff(attempt, settings.random.getAsDouble()));
+    }
+    if (retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
+      // A wait beyond the ceiling is not worth sleeping through: fail now with the server's error.
+      return Step.fail(error);
+    }
+    // "Now" (zero, or a date in the past) still waits the initial backoff: a retry is never immediate.
+    return Step.retry(retryAfter.compareTo(policy.initialBackoff()) < 0 ? policy.initialBackoff() : retryAfter);
+  }
+
+  private Step<T> afterFailure(int attempt, Throwable t) {
+    if (t instanceof FatalDuringCall) {
+      return Step.fail(((FatalDuringCall) t).error());
+    }
+    if (canceled) {
+      return Step.fail(new CancellationException("The call was cancelled: " + describe()));
+    }
+    if (t instanceof UndecodableBodyException) {
+      UndecodableBodyException u = (UndecodableBodyException) t;
+      return Step.fail(new AgpDecodingException(operation(), u.problem, u.body, u.getCause()));
+    }
+    if (t instanceof ResponseTooLargeException) {
+      return Step.fail(new AgpDecodingException(operation(), t.getMessage()
+          + " (AgpClient.Builder.maxResponseBodyBytes sets it)", "", t));
+    }
+    if (!(t instanceof IOException)) {
+      return Step.fail(t);
+    }
+    IOException e = (IOException) t;
+    // OkHttp reports an Error inside a call as an IOException "canceled due to ..." that carries it (as its
+    // cause, or suppressed in some versions): the Error is the failure, and retrying would not help.
+    if (e.getCause() instanceof Error) {
+      return Step.fail(e.getCause());
+    }
+    for (Throwable suppressed : e.getSuppressed()) {
+      if (suppressed instanceof Error) {
+        return Step.fail(suppressed);
+      }
+    }
+    if (t instanceof RedirectRefusedException) {
+      return Step.fail(network(describe() + " failed: " + e.getMessage(), attempt, false, e));
+    }
+    if (t instanceof ProtocolException && String.valueOf(t.getMessage()).startsWith("Too many follow-up")) {
+      return Step.fail(network(describe() + " failed: the server redirects in a loop (" + e.getMessage() + ")",
+          attempt, false, e));
+    }
+    if (attempt <= settings.policy.maxRetries()) {
+      return Step.retry(settings.policy.backoff(attempt, settings.random.getAsDouble()));
+    }
+    String tries = attempt + (attempt == 1 ? " attempt" : " attempts");
+    if (e instanceof InterruptedIOException) {
+      return Step.fail(network("timed out after " + tries + " (" + timeoutLimit(e) + "): " + describe(), attempt, true, e));
+    }
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Step.fail(network(describe() + " failed after " + tries + ": " + detail, attempt, false, e));
+  }
+
+  private AgpNetworkException network(String message, int attempts, boolean timeout, IOException cause) {
+    Request request = original.request();
+    return new AgpNetworkException(message, request.method(), request.url().encodedPath(), attempts, timeout, cause);
+  }
+
+  /** Which limit expired: OkHttp's call timeout ends in a plain InterruptedIOException, the socket's in its subclass. */
+  private String timeoutLimit(IOException e) {
+    if (!(e instanceof SocketTimeoutException)) {
+      return seconds(settings.http.callTimeoutMillis()) + " each";
+    }
+    if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+      return "could not connect within " + seconds(settings.http.connectTimeoutMillis());
+    }
+    return "no data for " + seconds(settings.http.readTimeoutMillis());
+  }
+
+  private static String seconds(long millis) {
+    return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
+  }
+
+  /** The operation, as the spec's operationId names it, and the request: {@code listSessions (GET /api/v2/sessions)}. */
+  private String operation() {
+    Invocation invocation = original.request().tag(Invocation.class);
+    return invocation == null ? describe() : invocation.method().getName() + " (" + describe() + ")";
+  }
+
+  private String describe() {
+    Request request = original.request();
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  // ---- retrofit2.Call ---------------------------------------------------------------------------------------------
+
+  /** Runs the call; failures are the SDK's unchecked exceptions. */
+  @Override
+  public Response<T> execute() {
+    if (started.get()) {
+      throw new IllegalStateException("Already executed");
+    }
+    ApiResponse<T> response = run();
+    return Response.success(response.body());
+  }
+
+  @Override
+  public void enqueue(Callback<T> callback) {
+    if (started.get()) {
+      throw new IllegalStateException("Already executed");
+    }
+    future().whenComplete((response, error) -> {
+      if (error == null) {
+        callback.onResponse(this, Response.success(response.body()));
+      } else {
+        callback.onFailure(this, error);
+      }
+    });
+  }
+
+  @Override
+  public boolean isExecuted() {
+    return started.get();
+  }
+
+  @Override
+  public void cancel() {
+    canceled = true;
+    result.cancel(true);
+  }
+
+  @Override
+  public boolean isCanceled() {
+    return canceled;
+  }
+
+  @Override
+  public Call<T> clone() {
+    return new RetryingCall<>(original.clone(), settings);
+  }
+
+  @Override
+  public Request request() {
+    return original.request();
+  }
+
+  @Override
+  public Timeout timeout() {
+    return original.timeout();
+  }
+
+  /** Decides what an attempt's outcome means; may fail while reading what the server sent. */
+  private interface Decision<T> {
+    Step<T> decide() throws IOException;
+  }
+
+  /** One decision: exactly one of response, error and delay is set. */
+  private static final class Step<T> {
+    final @Nullable ApiResponse<T> response;
+    final @Nullable Throwable error;
+    final Duration delay;
+
+    private Step(@Nullable ApiResponse<T> response, @Nullable Throwable error, Duration delay) {
+      this.response = response;
+      this.error = error;
+      this.delay = delay;
+    }
+
+    static <T> Step<T> done(ApiResponse<T> response) {
+      return new Step<>(response, null, Duration.ZERO);
+    }
+
+    static <T> Step<T> fail(Throwable error) {
+      return new Step<>(null, error, Duration.ZERO);
+    }
+
+    static <T> Step<T> retry(Duration delay) {
+      return new Step<>(null, null, delay);
+    }
+  }
+}
