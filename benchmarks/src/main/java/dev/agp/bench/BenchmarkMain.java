@@ -89,6 +89,10 @@ public final class BenchmarkMain {
         String.format(Locale.ROOT, "%.0f req", drift[0]), String.format(Locale.ROOT, "%.0f req", drift[1]),
         fmt(driftOverhead), "<= 1.5 (drift / still)"));
 
+    double[] pageHeap = pageHeapKiB();
+    rows.add(row("7 heap of one 100-item page", fmt(pageHeap[0]) + " KiB", "-", "-",
+        "(watch) allocated per call " + fmt(pageHeap[1]) + " KiB; body limit 16 MiB"));
+
     System.out.println();
     System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s  %s%n", "case", "sdk", "baseline", "ratio", "target");
     for (String[] row : rows) {
@@ -96,8 +100,10 @@ public final class BenchmarkMain {
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "RESULT decode_ratio=%.3f listall_speedup=%.2f listall_vs_ideal=%.2f tree_speedup=%.2f"
-            + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f drift_overhead=%.2f%n",
-        decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio, driftOverhead);
+            + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f drift_overhead=%.2f"
+            + " page_kib_retained=%.1f page_kib_allocated=%.1f%n",
+        decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio, driftOverhead,
+        pageHeap[0], pageHeap[1]);
   }
 
   /** Case 1, with JMH: the average time of the SDK's call and of the baseline, in microseconds. */
@@ -201,6 +207,44 @@ public final class BenchmarkMain {
       progress("heap: %,d sessions, peak growth %.1f MiB", total, mib);
       return mib;
     }
+  }
+
+  /**
+   * Case 7: what one {@code list()} of a 100-item page costs the heap: the live heap a decoded page keeps
+   * (1,000 pages held, measured after a full GC, per page), and the bytes allocated per call on every
+   * thread (the request, the streamed body, the decoding; an upper bound of the call's transient peak).
+   */
+  private static double[] pageHeapKiB() {
+    int pages = 1_000;
+    try (BenchServer server = BenchServer.fixedPage(100);
+        AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
+      for (int i = 0; i < 200; i++) {
+        client.sessions().list(SessionQuery.all());
+      }
+      long before = liveHeap();
+      long allocatedBefore = allocatedOnAllThreads();
+      List<Object> held = new ArrayList<>();
+      for (int i = 0; i < pages; i++) {
+        held.add(client.sessions().list(SessionQuery.all()));
+      }
+      long allocated = allocatedOnAllThreads() - allocatedBefore;
+      long retained = liveHeap() - before;
+      if (held.size() != pages) {
+        throw new IllegalStateException("held " + held.size() + " pages");
+      }
+      double[] kib = {retained / 1024.0 / pages, allocated / 1024.0 / pages};
+      progress("page heap: %.1f KiB retained, %.1f KiB allocated per 100-item page", kib[0], kib[1]);
+      return kib;
+    }
+  }
+
+  private static long allocatedOnAllThreads() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, allocated);
+    }
+    return total;
   }
 
   private static long liveHeap() {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +50,8 @@ public final class AgpClient implements AutoCloseable {
   private final boolean ownsHttpClient;
   private final RetryPolicy retryPolicy;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The callback executor this client created, shut down on close; null when the caller supplied one. */
+  private final @Nullable ExecutorService ownCallbackExecutor;
   private final SessionService sessions;
 
   private AgpClient(Builder builder, String apiKey, HttpUrl baseUrl) {
@@ -85,12 +89,14 @@ public final class AgpClient implements AutoCloseable {
     http.addNetworkInterceptor(new RedirectGuard(log));
     http.addNetworkInterceptor(new HiddenRetryGuard());
     this.http = http.build();
+    this.ownCallbackExecutor = builder.callbackExecutor == null ? CallbackThreads.newExecutor() : null;
+    Executor callbackExecutor = builder.callbackExecutor != null ? builder.callbackExecutor : ownCallbackExecutor;
     // Retrofit as Retrofit: the call adapter owns attempts, the converters decode (Moshi, behind the checks).
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(this.http)
         .addCallAdapterFactory(new RetryingCallAdapterFactory(retryPolicy, builder.sleeper, builder.clock,
-            () -> ThreadLocalRandom.current().nextDouble(), closed::get, this.http))
+            () -> ThreadLocalRandom.current().nextDouble(), closed::get, this.http, callbackExecutor))
         .addConverterFactory(new DecodingConverterFactory(RawSessionService.CONTRACT_CHECKS))
         .addConverterFactory(MoshiConverterFactory.create(AgpMoshi.get()))
         .build();
@@ -123,15 +129,23 @@ public final class AgpClient implements AutoCloseable {
 
   /**
    * Releases what this client created: when it built its own {@link OkHttpClient}, its threads and idle
-   * connections; a caller-supplied {@code OkHttpClient} stays untouched. Later calls fail with an
+   * connections, and its callback threads; a caller-supplied {@code OkHttpClient} or callback executor
+   * stays untouched. Later calls fail with an
    * {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownsHttpClient) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (ownsHttpClient) {
       http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+    if (ownCallbackExecutor != null) {
+      // Callbacks already handed over still run; later completions run on the completing thread.
+      ownCallbackExecutor.shutdown();
     }
   }
 
@@ -158,6 +172,7 @@ public final class AgpClient implements AutoCloseable {
     private final Headers.Builder headers = new Headers.Builder();
     private LogLevel logLevel = LogLevel.NONE;
     private long maxResponseBodyBytes = BodyLimits.DEFAULT_MAX_BODY_BYTES;
+    private @Nullable Executor callbackExecutor;
     private Consumer<String> logger = Builder::logToSystemLogger;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
@@ -245,6 +260,23 @@ public final class AgpClient implements AutoCloseable {
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets where the futures of asynchronous calls and walks complete, and so where their callbacks
+     * ({@code thenApply}, {@code forEachAsync}'s consumer, ...) run. By default the client uses its own
+     * daemon threads ({@code agp-callback-N}, created as needed, stopped by {@link AgpClient#close()}), never
+     * OkHttp's: OkHttp counts a call as running until its callback returns, so a callback that blocks (for
+     * example a blocking call inside {@code forEachAsync}) would hold a dispatcher slot while it waits for
+     * another, and could starve the dispatcher. A supplied executor is not shut down by the client; it must
+     * not run tasks on the calling thread if callbacks may block.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -114,7 +114,7 @@ final class RetryingCall<T> implements Call<T> {
       return;
     }
     if (settings.closed.getAsBoolean()) {
-      result.completeExceptionally(new IllegalStateException("This AgpClient is closed; build a new one to make requests"));
+      fail(new IllegalStateException("This AgpClient is closed; build a new one to make requests"));
       return;
     }
     Call<T> call = n == 1 ? original : original.clone();
@@ -137,7 +137,7 @@ final class RetryingCall<T> implements Call<T> {
         }
       });
     } catch (Throwable t) {
-      result.completeExceptionally(t);
+      fail(t);
     }
   }
 
@@ -146,20 +146,39 @@ final class RetryingCall<T> implements Call<T> {
     try {
       Step<T> step = decision.decide();
       if (step.response != null) {
-        result.complete(step.response);
+        ApiResponse<T> response = step.response;
+        handOver(() -> result.complete(response));
       } else if (step.error != null) {
-        result.completeExceptionally(step.error);
+        fail(step.error);
       } else {
         settings.sleeper.sleepAsync(step.delay).whenComplete((ignored, error) -> {
           if (error != null) {
-            result.completeExceptionally(error);
+            fail(error);
           } else {
             attempt(n + 1);
           }
         });
       }
     } catch (Throwable t) {
-      result.completeExceptionally(t);
+      fail(t);
+    }
+  }
+
+  private void fail(Throwable error) {
+    handOver(() -> result.completeExceptionally(error));
+  }
+
+  /**
+   * Completes the caller's future on the client's callback executor, never on OkHttp's thread: OkHttp counts
+   * a call as running until its callback returns, so code that blocks in a callback (a blocking call inside
+   * {@code forEachAsync}, say) would otherwise hold one of the dispatcher's slots while it waits for another.
+   */
+  private void handOver(Runnable completion) {
+    try {
+      settings.callbackExecutor.execute(completion);
+    } catch (RuntimeException rejected) {
+      // A shut-down executor (the client closed meanwhile) must not leave the caller waiting.
+      completion.run();
     }
   }
 

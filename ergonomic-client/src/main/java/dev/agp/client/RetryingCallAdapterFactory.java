@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import okhttp3.OkHttpClient;
@@ -27,15 +28,18 @@ final class RetryingCallAdapterFactory extends CallAdapter.Factory {
   final BooleanSupplier closed;
   /** For the timeouts that messages name. */
   final OkHttpClient http;
+  /** Where callers' futures complete (and so where their callbacks run). */
+  final Executor callbackExecutor;
 
   RetryingCallAdapterFactory(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random,
-      BooleanSupplier closed, OkHttpClient http) {
+      BooleanSupplier closed, OkHttpClient http, Executor callbackExecutor) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
     this.random = random;
     this.closed = closed;
     this.http = http;
+    this.callbackExecutor = callbackExecutor;
   }
 
   @Override
