@@ -52,6 +52,7 @@ public final class AgpClient implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   /** The callback executor this client created, shut down on close; null when the caller supplied one. */
   private final @Nullable ExecutorService ownCallbackExecutor;
+  private final RetryingCallAdapterFactory calls;
   private final SessionService sessions;
 
   private AgpClient(Builder builder, String apiKey, HttpUrl baseUrl) {
@@ -91,12 +92,13 @@ public final class AgpClient implements AutoCloseable {
     this.http = http.build();
     this.ownCallbackExecutor = builder.callbackExecutor == null ? CallbackThreads.newExecutor() : null;
     Executor callbackExecutor = builder.callbackExecutor != null ? builder.callbackExecutor : ownCallbackExecutor;
+    this.calls = new RetryingCallAdapterFactory(retryPolicy, builder.sleeper, builder.clock,
+        () -> ThreadLocalRandom.current().nextDouble(), closed::get, this.http, callbackExecutor);
     // Retrofit as Retrofit: the call adapter owns attempts, the converters decode (Moshi, behind the checks).
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(this.http)
-        .addCallAdapterFactory(new RetryingCallAdapterFactory(retryPolicy, builder.sleeper, builder.clock,
-            () -> ThreadLocalRandom.current().nextDouble(), closed::get, this.http, callbackExecutor))
+        .addCallAdapterFactory(calls)
         .addConverterFactory(new DecodingConverterFactory(RawSessionService.CONTRACT_CHECKS))
         .addConverterFactory(MoshiConverterFactory.create(AgpMoshi.get()))
         .build();
@@ -130,7 +132,8 @@ public final class AgpClient implements AutoCloseable {
   /**
    * Releases what this client created: when it built its own {@link OkHttpClient}, its threads and idle
    * connections, and its callback threads; a caller-supplied {@code OkHttpClient} or callback executor
-   * stays untouched. Later calls fail with an
+   * stays untouched. Calls still in flight, or waiting to retry, fail at once with an
+   * {@link IllegalStateException}, and so do the walks that made them. Later calls fail with an
    * {@link IllegalStateException}. Idempotent.
    */
   @Override
@@ -138,6 +141,8 @@ public final class AgpClient implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // Calls in flight or waiting to retry fail now, with the client's own or a caller-supplied OkHttpClient.
+    calls.closeAll();
     if (ownsHttpClient) {
       http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();

@@ -40,11 +40,17 @@ final class LoggingInterceptor implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      sink.accept("<-- FAILED " + line + ": " + e);
+      // A call timeout (or a cancel) closes the socket under the request: say so rather than "Socket closed".
+      String why = chain.call().isCanceled() ? " (the call was cancelled: its timeout expired, or a caller cancelled it)" : "";
+      sink.accept("<-- FAILED " + line + ": " + e + why);
       throw e;
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    sink.accept("<-- " + response.code() + " " + line + " (" + millis + " ms)");
+    // After redirects, name where the answer came from (every hop is logged by RedirectGuard).
+    String from = response.request().url().equals(request.url())
+        ? line
+        : line + " via " + RedirectGuard.describe(response.request().url());
+    sink.accept("<-- " + response.code() + " " + from + " (" + millis + " ms)");
     if (level == LogLevel.HEADERS) {
       logHeaders(response.headers());
     }

@@ -56,8 +56,8 @@ final class RedirectGuard implements Interceptor {
     return null;
   }
 
-  /** A URL without its query, which may carry signed tokens. */
+  /** A URL without its credentials and query, either of which may carry secrets (signed tokens, say). */
   static String describe(HttpUrl url) {
-    return url.newBuilder().query(null).fragment(null).build().toString();
+    return url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
   }
 }

@@ -73,9 +73,20 @@ final class RetryingCall<T> implements Call<T> {
   /** Starts the attempts (once) and returns their future; cancelling it cancels the call. */
   CompletableFuture<ApiResponse<T>> future() {
     if (started.compareAndSet(false, true)) {
+      settings.live.add(this);
+      result.whenComplete((value, error) -> settings.live.remove(this));
       attempt(1);
     }
     return result;
+  }
+
+  /** The client closed: fails the call at once, whether an attempt is in flight or a retry is waiting. */
+  void closeNow() {
+    fail(closedError());
+    Call<T> call = current.get();
+    if (call != null) {
+      call.cancel();
+    }
   }
 
   /**
@@ -114,7 +125,7 @@ final class RetryingCall<T> implements Call<T> {
       return;
     }
     if (settings.closed.getAsBoolean()) {
-      fail(new IllegalStateException("This AgpClient is closed; build a new one to make requests"));
+      fail(closedError());
       return;
     }
     Call<T> call = n == 1 ? original : original.clone();
@@ -243,6 +254,15 @@ final class RetryingCall<T> implements Call<T> {
         return Step.fail(suppressed);
       }
     }
+    if (e.getCause() instanceof RuntimeException && String.valueOf(e.getMessage()).startsWith("canceled due to")) {
+      // OkHttp's report of a RuntimeException thrown inside the call (an interceptor's bug, say): a retry
+      // would meet it again.
+      return Step.fail(new AgpException(describe() + " failed inside the HTTP client: " + e.getCause(), e.getCause()));
+    }
+    if (settings.closed.getAsBoolean()) {
+      // AgpClient.close() cancelled this attempt: not a network failure to retry.
+      return Step.fail(closedError());
+    }
     if (t instanceof RedirectRefusedException) {
       return Step.fail(network(describe() + " failed: " + e.getMessage(), attempt, false, e));
     }
@@ -259,6 +279,10 @@ final class RetryingCall<T> implements Call<T> {
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return Step.fail(network(describe() + " failed after " + tries + ": " + detail, attempt, false, e));
+  }
+
+  private static IllegalStateException closedError() {
+    return new IllegalStateException("This AgpClient is closed; build a new one to make requests");
   }
 
   private AgpNetworkException network(String message, int attempts, boolean timeout, IOException cause) {

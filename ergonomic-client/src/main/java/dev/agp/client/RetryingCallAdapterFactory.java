@@ -4,6 +4,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
@@ -30,6 +32,8 @@ final class RetryingCallAdapterFactory extends CallAdapter.Factory {
   final OkHttpClient http;
   /** Where callers' futures complete (and so where their callbacks run). */
   final Executor callbackExecutor;
+  /** Calls started and not yet complete, so that closing the client ends them, even mid-backoff. */
+  final Set<RetryingCall<?>> live = ConcurrentHashMap.newKeySet();
 
   RetryingCallAdapterFactory(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random,
       BooleanSupplier closed, OkHttpClient http, Executor callbackExecutor) {
@@ -40,6 +44,11 @@ final class RetryingCallAdapterFactory extends CallAdapter.Factory {
     this.closed = closed;
     this.http = http;
     this.callbackExecutor = callbackExecutor;
+  }
+
+  /** Fails every call still running or waiting to retry: the client is closed. */
+  void closeAll() {
+    live.forEach(RetryingCall::closeNow);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.AgpDecodingException;
 import dev.agp.client.errors.SessionTreeException;
 import dev.agp.generated.model.SessionSummary;
 import java.util.ArrayDeque;
@@ -185,6 +186,11 @@ final class TreeWalk implements AsyncSource<SessionNode> {
         return null;
       }
       SessionSummary summary = take(root, rootId);
+      if (!rootId.equals(summary.getId())) {
+        // Emitting it would never mark the root as emitted: the walk would ask for it forever.
+        throw new SessionTreeException(rootId, new AgpDecodingException("getSession (GET /api/v2/sessions/" + rootId + ")",
+            "the answer is session " + summary.getId() + ", not the session asked for", "", null));
+      }
       return emit(summary, 0, null, rootFrame);
     }
     while (true) {

@@ -311,6 +311,19 @@ class TreeWalkTest {
   }
 
   @Test
+  void aRootAnsweredAsAnotherSessionFailsTheWalkInsteadOfSpinning() {
+    tree("R", "A");
+    TreeWalk walk = walk(TreeOptions.defaults());
+    CompletableFuture<SessionNode> pull = walk.next();
+    @SuppressWarnings("unchecked")
+    CompletableFuture<SessionSummary> root = (CompletableFuture<SessionSummary>) futures.get(0);
+    root.complete(summary("S"));
+    assertThatThrownBy(pull::join).hasCauseInstanceOf(SessionTreeException.class)
+        .cause().hasMessageContaining("session R").hasMessageContaining("the answer is session S");
+    assertThat(futures.get(1)).isDone();
+  }
+
+  @Test
   void twoPullsAtOnceAreRefused() {
     tree("R");
     TreeWalk walk = walk(TreeOptions.defaults());

@@ -339,6 +339,66 @@ class HostileServerIT {
     assertThat(server.getRequestCount()).isEqualTo(21);
   }
 
+  @Test
+  void aRedirectsCredentialsNeverReachTheLog() throws Exception {
+    MockWebServer other = mock();
+    other.enqueue(json(200, Bodies.page(1, 0)));
+    MockWebServer server = mock();
+    server.enqueue(new MockResponse.Builder().code(307)
+        .addHeader("Location", "http://user:hunter2@127.0.0.1:" + other.getPort() + "/elsewhere").build());
+    AgpClient client = client(builder("http://localhost:" + server.getPort() + "/").logLevel(LogLevel.HEADERS));
+
+    client.sessions().list(SessionQuery.all());
+
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("redirects to http://127.0.0.1:"));
+    assertThat(log).noneSatisfy(line -> assertThat(line).contains("hunter2"));
+    assertThat(log).anySatisfy(line -> assertThat(line).startsWith("<-- 200 ").contains(" via http://127.0.0.1:"));
+  }
+
+  // ---- retry edges and closing ----------------------------------------------------------------------------------
+
+  @Test
+  void aServiceUnavailableWithAnAbsurdRetryAfterFailsAtOnce() throws Exception {
+    MockWebServer server = mock();
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "99999999999")
+        .body("{\"detail\":\"down for a while\"}").build());
+    AgpClient client = client(builder(server.url("/").toString()));
+
+    AgpException error = catchAgp(() -> client.sessions().list(SessionQuery.all()));
+
+    // OkHttp itself cannot parse a 503's delay beyond an int; the client must still see the server's answer.
+    assertThat(error).isExactlyInstanceOf(InternalServerException.class).hasMessageContaining("down for a while");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void closingTheClientEndsCallsWaitingToRetry() throws Exception {
+    MockWebServer server = mock();
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "45").build());
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "45").build());
+    AgpClient client = client(builder(server.url("/").toString()));
+    CompletableFuture<?> async = client.sessions().listAsync(SessionQuery.all());
+    AtomicReference<Throwable> blocking = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.sessions().status("s-1");
+      } catch (Throwable t) {
+        blocking.set(t);
+      }
+    });
+    caller.start();
+    server.takeRequest();
+    server.takeRequest();
+
+    client.close();
+
+    assertThatThrownBy(async::join).hasCauseInstanceOf(IllegalStateException.class)
+        .cause().hasMessageContaining("closed");
+    caller.join();
+    assertThat(blocking.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
   // ---- one call per attempt, failures on OkHttp's threads -------------------------------------------------------
 
   @Test
@@ -380,6 +440,21 @@ class HostileServerIT {
     assertThatThrownBy(() -> client.sessions().listAsync(SessionQuery.all()).join())
         .isInstanceOf(CompletionException.class).hasCause(overflow);
     assertThatThrownBy(() -> client.sessions().list(SessionQuery.all())).isSameAs(overflow);
+  }
+
+  @Test
+  void aRuntimeExceptionInsideTheHttpClientIsReportedOnceNotRetried() throws Exception {
+    MockWebServer server = mock();
+    IllegalStateException bug = new IllegalStateException("interceptor bug");
+    OkHttpClient failing = new OkHttpClient.Builder().addInterceptor(chain -> {
+      throw bug;
+    }).build();
+    AgpClient client = client(builder(server.url("/").toString()).httpClient(failing));
+
+    AgpException error = catchAgp(() -> client.sessions().list(SessionQuery.all()));
+
+    assertThat(error).hasMessage("GET /api/v2/sessions failed inside the HTTP client: " + bug).hasCause(bug);
+    assertThat(server.getRequestCount()).isZero();
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------------
