@@ -216,16 +216,17 @@ public final class BenchmarkMain {
    */
   private static double[] pageHeapKiB() {
     int pages = 1_000;
+    SessionQuery query = SessionQuery.builder().pageSize(100).build();
     try (BenchServer server = BenchServer.fixedPage(100);
         AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
       for (int i = 0; i < 200; i++) {
-        client.sessions().list(SessionQuery.all());
+        client.sessions().list(query);
       }
       long before = liveHeap();
       long allocatedBefore = allocatedOnAllThreads();
       List<Object> held = new ArrayList<>();
       for (int i = 0; i < pages; i++) {
-        held.add(client.sessions().list(SessionQuery.all()));
+        held.add(client.sessions().list(query));
       }
       long allocated = allocatedOnAllThreads() - allocatedBefore;
       long retained = liveHeap() - before;

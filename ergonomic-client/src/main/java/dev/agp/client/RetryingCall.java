@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,8 +30,8 @@ import retrofit2.Response;
 /**
  * One logical call of the generated interface, made of attempts: the first attempt is Retrofit's own call,
  * each retry a clone of it, so that every attempt is exactly one OkHttp call. What an attempt's outcome
- * means (a value, a retry after a delay, or a typed error) is decided in one place for blocking and
- * non-blocking callers alike; blocking callers wait for the same future, interruptibly.
+ * means (a value, a retry after a delay, or a typed error) is decided in one place for blocking callers
+ * (attempts run on their thread, see {@link #run()}) and non-blocking ones (see {@link #future()}).
  *
  * <p>Every outcome completes the future, including an {@link Error} raised while decoding; a caller's
  * cancel (of the future, or an interrupt of a blocking caller) cancels the attempt in flight, and a retry
@@ -90,22 +91,80 @@ final class RetryingCall<T> implements Call<T> {
   }
 
   /**
-   * Runs the call and waits for its outcome.
+   * Runs the call on the calling thread, attempt after attempt, with the same decisions as {@link #future()}.
+   * Each attempt is Retrofit's {@code execute()}: no dispatcher slot is taken, so a blocking call made from
+   * a callback cannot wait for a slot that callbacks hold. OkHttp's blocking I/O ignores interrupts, so
+   * {@link InterruptWatch} cancels the attempt of an interrupted thread.
    *
-   * @throws AgpException a typed failure; if the waiting thread is interrupted, the call is cancelled and an
-   *     {@link AgpException} is thrown at once, with the thread's interrupt status kept
+   * @throws AgpException a typed failure; if the thread is interrupted, the call is cancelled and an
+   *     {@link AgpException} is thrown promptly, with the thread's interrupt status kept
    */
   ApiResponse<T> run() {
-    CompletableFuture<ApiResponse<T>> future = future();
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AgpException("Interrupted while waiting for " + describe() + "; the request was cancelled", e);
-    } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("Already executed");
     }
+    settings.live.add(this);
+    try {
+      for (int n = 1; ; n++) {
+        if (result.isDone()) {
+          // Closed (or cancelled) meanwhile.
+          return result.join();
+        }
+        if (settings.closed.getAsBoolean()) {
+          throw closedError();
+        }
+        Call<T> call = n == 1 ? original : original.clone();
+        current.set(call);
+        Step<T> step;
+        try (InterruptWatch.Watch watch = InterruptWatch.watch(call::cancel)) {
+          step = decide(n, call);
+          if (watch.fired()) {
+            // The interrupt cancelled this attempt: whatever it ended in, the caller asked to stop.
+            throw interrupted(new InterruptedException());
+          }
+        }
+        if (step.response != null) {
+          result.complete(step.response);
+          return step.response;
+        }
+        if (step.error != null) {
+          throw rethrow(step.error);
+        }
+        try {
+          // Waits the sleeper's delay, unless close() or a cancel completes the call first.
+          CompletableFuture.anyOf(settings.sleeper.sleepAsync(step.delay), result).get();
+        } catch (InterruptedException e) {
+          throw interrupted(e);
+        } catch (ExecutionException e) {
+          throw rethrow(e.getCause());
+        }
+      }
+    } catch (CompletionException e) {
+      throw rethrow(e.getCause());
+    } finally {
+      settings.live.remove(this);
+    }
+  }
+
+  private Step<T> decide(int n, Call<T> call) {
+    try {
+      return afterResponse(n, call.execute());
+    } catch (FatalDuringCall e) {
+      throw e.error();
+    } catch (Exception e) {
+      // Retrofit rethrows what parsing threw: an IOException, or a RuntimeException such as
+      // UndecodableBodyException; the decisions are the async path's.
+      return afterFailure(n, e);
+    }
+  }
+
+  private AgpException interrupted(InterruptedException cause) {
+    Thread.currentThread().interrupt();
+    Call<T> call = current.get();
+    if (call != null) {
+      call.cancel();
+    }
+    return new AgpException("Interrupted while waiting for " + describe() + "; the request was cancelled", cause);
   }
 
   private static RuntimeException rethrow(Throwable failure) {
@@ -239,6 +298,10 @@ final class RetryingCall<T> implements Call<T> {
     if (t instanceof ResponseTooLargeException) {
       return Step.fail(new AgpDecodingException(operation(), t.getMessage()
           + " (AgpClient.Builder.maxResponseBodyBytes sets it)", "", t));
+    }
+    if (t instanceof RuntimeException && !(t instanceof AgpException)) {
+      // Thrown inside the HTTP client (an interceptor's bug, say), synchronously or as OkHttp reports it below.
+      return Step.fail(new AgpException(describe() + " failed inside the HTTP client: " + t, t));
     }
     if (!(t instanceof IOException)) {
       return Step.fail(t);

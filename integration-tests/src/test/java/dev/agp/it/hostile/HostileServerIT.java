@@ -219,7 +219,9 @@ class HostileServerIT {
         connectionsClosed.incrementAndGet();
       }
     });
-    AgpClient client = client(builder(server.url()));
+    // Timeouts far beyond the class's guard: only the interrupt can end this call in time.
+    AgpClient client = client(builder(server.url())
+        .readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ofMinutes(5)));
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> interruptKept = new AtomicReference<>();
     Thread caller = new Thread(() -> {
