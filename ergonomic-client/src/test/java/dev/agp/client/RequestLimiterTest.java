@@ -319,4 +319,22 @@ class RequestLimiterTest {
     assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
     assertThat(limiter.running()).isZero();
   }
+
+  @Test
+  void closeCancelsWhatWaitsAtOnceAndStartsNothingMore() {
+    Calls calls = new Calls();
+    RequestLimiter limiter = new RequestLimiter(1);
+    CompletableFuture<String> running = limiter.submit(calls.request("a"));
+    CompletableFuture<String> waiting = limiter.submit(calls.request("b"));
+
+    limiter.close();
+
+    assertThat(waiting).isCancelled();
+    assertThat(running).isNotDone();
+    calls.call(0).complete("done");
+    assertThat(running).isCompletedWithValue("done");
+    CompletableFuture<String> later = limiter.submit(calls.request("c"));
+    assertThat(later).isCancelled();
+    assertThat(calls.started).containsExactly("a");
+  }
 }
