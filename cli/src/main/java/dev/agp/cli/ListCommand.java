@@ -9,7 +9,6 @@ import dev.agp.generated.model.SessionOwner;
 import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.SessionSummary;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -107,8 +106,8 @@ final class ListCommand implements Callable<Integer> {
     try {
       for (String status : statuses) {
         LifecycleStatus known = LifecycleStatus.fromValue(status);
-        if (known == null || known == LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API) {
-          throw new IllegalArgumentException("--status must be one of " + documented(LifecycleStatus.values())
+        if (known == null || !known.isKnown()) {
+          throw new IllegalArgumentException("--status must be one of " + documented(LifecycleStatus.knownValues())
               + ", but was " + status);
         }
         query.status(known);
@@ -122,14 +121,14 @@ final class ListCommand implements Callable<Integer> {
       }
       if (owner != null) {
         SessionOwner known = SessionOwner.fromValue(owner);
-        if (known == SessionOwner.UNKNOWN_DEFAULT_OPEN_API) {
-          throw new IllegalArgumentException("--owner must be one of " + documented(SessionOwner.values()) + ", but was " + owner);
+        if (!known.isKnown()) {
+          throw new IllegalArgumentException("--owner must be one of " + documented(SessionOwner.knownValues()) + ", but was " + owner);
         }
         query.owner(known);
       }
       if (sort != null) {
         SessionSort known = SessionSort.fromValue(sort);
-        if (known == SessionSort.UNKNOWN_DEFAULT_OPEN_API) {
+        if (!known.isKnown()) {
           throw new IllegalArgumentException("--sort must be created_at or -created_at, but was " + sort);
         }
         query.sort(known);
@@ -152,9 +151,8 @@ final class ListCommand implements Callable<Integer> {
         .replaceFirst("^agent ", "--agent ").replaceFirst("^groupId ", "--group-id ").replaceFirst("^parentSessionId ", "--parent ");
   }
 
-  private static String documented(Enum<?>[] values) {
-    return Arrays.stream(values).filter(v -> !v.name().equals("UNKNOWN_DEFAULT_OPEN_API"))
-        .map(Object::toString).collect(Collectors.joining(", "));
+  private static String documented(List<?> values) {
+    return values.stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 
   /**

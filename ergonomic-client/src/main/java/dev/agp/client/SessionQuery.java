@@ -1,6 +1,7 @@
 package dev.agp.client;
 
 import dev.agp.generated.model.LifecycleStatus;
+import dev.agp.generated.runtime.OpenEnum;
 import dev.agp.generated.model.SessionOwner;
 import dev.agp.generated.model.SessionSort;
 import java.util.ArrayList;
@@ -236,7 +237,7 @@ public final class SessionQuery {
      *
      * @param statuses documented statuses; never {@code null} nor the unknown member
      * @return this builder
-     * @throws IllegalArgumentException for {@code null} or {@link LifecycleStatus#UNKNOWN_DEFAULT_OPEN_API}
+     * @throws IllegalArgumentException for {@code null} or the stand-in for newer values ({@link OpenEnum#isKnown()} false)
      */
     public Builder status(LifecycleStatus... statuses) {
       Objects.requireNonNull(statuses, "statuses");
@@ -248,7 +249,7 @@ public final class SessionQuery {
      *
      * @param statuses documented statuses; never {@code null} nor the unknown member
      * @return this builder
-     * @throws IllegalArgumentException for {@code null} or {@link LifecycleStatus#UNKNOWN_DEFAULT_OPEN_API}
+     * @throws IllegalArgumentException for {@code null} or the stand-in for newer values ({@link OpenEnum#isKnown()} false)
      */
     public Builder statuses(Collection<LifecycleStatus> statuses) {
       Objects.requireNonNull(statuses, "statuses");
@@ -276,7 +277,7 @@ public final class SessionQuery {
             + "(lower-case letters, digits and underscores, for example \"queued\"), but was \"" + value + "\"");
       }
       LifecycleStatus known = LifecycleStatus.fromValue(value);
-      if (known != LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API) {
+      if (known.isKnown()) {
         throw new IllegalArgumentException("\"" + value + "\" is a documented status: use status(LifecycleStatus."
             + known.name() + ") instead of statusNewerThanSdk");
       }
@@ -406,20 +407,20 @@ public final class SessionQuery {
       return value;
     }
 
-    private static <E extends Enum<E>> E sendable(@Nullable E value, String name, Class<E> type, String hint) {
+    private static <E extends Enum<E> & OpenEnum> E sendable(@Nullable E value, String name, Class<E> type, String hint) {
       if (value == null) {
         throw new IllegalArgumentException(name + " must not be null; allowed: " + allowed(type));
       }
-      if (value.name().equals("UNKNOWN_DEFAULT_OPEN_API")) {
-        throw new IllegalArgumentException(type.getSimpleName() + ".UNKNOWN_DEFAULT_OPEN_API stands for values "
+      if (!value.isKnown()) {
+        throw new IllegalArgumentException(type.getSimpleName() + "." + value.name() + " stands for values "
             + "newer than this SDK and cannot be sent as " + name + "; allowed: " + allowed(type) + "." + hint);
       }
       return value;
     }
 
-    private static <E extends Enum<E>> String allowed(Class<E> type) {
+    private static <E extends Enum<E> & OpenEnum> String allowed(Class<E> type) {
       return Arrays.stream(type.getEnumConstants())
-          .filter(e -> !e.name().equals("UNKNOWN_DEFAULT_OPEN_API"))
+          .filter(OpenEnum::isKnown)
           .map(Object::toString)
           .collect(Collectors.joining(", "));
     }

@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Types;
 import dev.agp.generated.model.LifecycleStatus;
+import dev.agp.generated.model.SessionOwner;
+import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
 import dev.agp.generated.model.SessionSummary;
@@ -144,5 +146,17 @@ class ModelDecodingTest {
     }
     assertThat(LifecycleStatus.fromValue(null)).isNull();
     assertThat(LifecycleStatus.fromValue("brand_new")).isSameAs(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
+  }
+
+  @Test
+  void everyGeneratedEnumIsOpenWithItsKnownValuesInSpecOrder() {
+    assertThat(LifecycleStatus.knownValues()).extracting(LifecycleStatus::getValue)
+        .containsExactly("pending", "running", "paused", "idle", "completed", "failed", "timed_out", "interrupted");
+    assertThat(LifecycleStatus.knownValues()).allMatch(LifecycleStatus::isKnown);
+    assertThat(LifecycleStatus.fromValue("brand_new").isKnown()).isFalse();
+    assertThat(SessionSort.knownValues()).extracting(SessionSort::getValue).containsExactly("created_at", "-created_at");
+    assertThat(SessionOwner.knownValues()).noneMatch(owner -> !owner.isKnown());
+    assertThat(LifecycleStatus.values()).hasSize(LifecycleStatus.knownValues().size() + 1);
+    assertThat(dev.agp.generated.runtime.OpenEnum.class).isAssignableFrom(LifecycleStatus.class);
   }
 }

@@ -10,14 +10,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes a generated enum's unknown wire values to its {@code UNKNOWN_DEFAULT_OPEN_API} member.
+ * Decodes a generated enum's unknown wire values to its member that is not {@link OpenEnum#isKnown() known}.
  *
  * <p>Enum fields of the generated models keep their raw string and never reach this factory; it serves
  * enums decoded on their own or inside collections, so that those tolerate newer values too.
  */
 final class UnknownEnumFallbackFactory implements JsonAdapter.Factory {
-
-  static final String UNKNOWN_MEMBER = "UNKNOWN_DEFAULT_OPEN_API";
 
   @Override
   public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
@@ -25,7 +23,7 @@ final class UnknownEnumFallbackFactory implements JsonAdapter.Factory {
       return null;
     }
     Class<?> raw = Types.getRawType(type);
-    if (!raw.isEnum()) {
+    if (!raw.isEnum() || !OpenEnum.class.isAssignableFrom(raw)) {
       return null;
     }
     return createFor(raw.asSubclass(Enum.class));
@@ -33,7 +31,7 @@ final class UnknownEnumFallbackFactory implements JsonAdapter.Factory {
 
   private static <T extends Enum<T>> @Nullable JsonAdapter<T> createFor(Class<T> enumType) {
     for (T member : enumType.getEnumConstants()) {
-      if (member.name().equals(UNKNOWN_MEMBER)) {
+      if (!((OpenEnum) member).isKnown()) {
         return EnumJsonAdapter.create(enumType).withUnknownFallback(member).nullSafe();
       }
     }
