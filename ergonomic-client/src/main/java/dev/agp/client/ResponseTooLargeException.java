@@ -10,13 +10,10 @@ import java.io.IOException;
 final class ResponseTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  final long limit;
-
   /** @param announced the {@code Content-Length} that exceeded the limit, or -1 when the body was read past it */
   ResponseTooLargeException(long limit, long announced) {
     super(announced >= 0
         ? "the body announces " + announced + " bytes, more than the client's maximum of " + limit + " bytes"
         : "the body is larger than the client's maximum of " + limit + " bytes");
-    this.limit = limit;
   }
 }
