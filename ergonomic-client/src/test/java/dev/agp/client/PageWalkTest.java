@@ -51,6 +51,24 @@ class PageWalkTest {
     return new PageWalk(requests::fetch, 1, pageSize, concurrency, limit, SessionSort.CREATED_AT_DESC, speculative, true);
   }
 
+  /**
+   * A server whose every answer is full and whose total starts at 60 and grows by 50 with each answer: a walk
+   * over it can only stop on its budget.
+   */
+  private static PageWalk.Fetcher everGrowing() {
+    long[] total = {60};
+    return (page, size) -> {
+      long start = (long) (page - 1) * size;
+      List<SessionSummary> items = new ArrayList<>();
+      for (long i = start; i < start + size; i++) {
+        items.add(ListingModel.summary(new ListingModel.Entry(1_000_000 - i, "s" + i)));
+      }
+      SessionPage answer = new SessionPage(items, page, size, total[0]);
+      total[0] += 50;
+      return CompletableFuture.completedFuture(answer);
+    };
+  }
+
   private static List<String> ids(CompletableFuture<PageWalk.Batch> pull) {
     PageWalk.Batch batch = pull.join();
     return batch == null ? null : batch.fresh().stream().map(SessionSummary::getId).toList();
@@ -275,17 +293,7 @@ class PageWalkTest {
   @Test
   void theBudgetIsExactAndTheMessageGivesTheNumbers() {
     // Every answer is full and the total keeps ahead: the walk can only stop on its budget.
-    long[] total = {60};
-    PageWalk walk = new PageWalk((page, size) -> {
-      long start = (long) (page - 1) * size;
-      List<SessionSummary> items = new ArrayList<>();
-      for (long i = start; i < start + size; i++) {
-        items.add(ListingModel.summary(new ListingModel.Entry(1_000_000 - i, "s" + i)));
-      }
-      SessionPage answer = new SessionPage(items, page, size, total[0]);
-      total[0] += 50;
-      return CompletableFuture.completedFuture(answer);
-    }, 1, 10, 1, Long.MAX_VALUE, null, false, true);
+    PageWalk walk = new PageWalk(everGrowing(), 1, 10, 1, Long.MAX_VALUE, null, false, true);
     long yielded = 0;
     AgpPaginationException stop = null;
     while (stop == null) {
@@ -493,17 +501,7 @@ class PageWalkTest {
 
   @Test
   void theBudgetCountsFromTheFirstPage() {
-    long[] total = {60};
-    PageWalk walk = new PageWalk((page, size) -> {
-      long start = (long) (page - 1) * size;
-      List<SessionSummary> items = new ArrayList<>();
-      for (long i = start; i < start + size; i++) {
-        items.add(ListingModel.summary(new ListingModel.Entry(1_000_000 - i, "s" + i)));
-      }
-      SessionPage answer = new SessionPage(items, page, size, total[0]);
-      total[0] += 50;
-      return CompletableFuture.completedFuture(answer);
-    }, 2, 10, 1, Long.MAX_VALUE, null, false, true);
+    PageWalk walk = new PageWalk(everGrowing(), 2, 10, 1, Long.MAX_VALUE, null, false, true);
     Throwable stop = null;
     while (stop == null) {
       try {
