@@ -1,7 +1,7 @@
 package dev.agp.bench;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.client.AgpClient;
-import dev.agp.client.SessionQuery;
 import dev.agp.client.SessionTree;
 import dev.agp.client.TreeOptions;
 import dev.agp.client.errors.AgpPaginationException;
@@ -137,7 +137,7 @@ public final class BenchmarkMain {
     try (BenchServer server = BenchServer.listing(2_000, 50);
         AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
       SessionsApi api = generatedApi(server);
-      LongSupplier sdk = () -> client.sessions().listAll(SessionQuery.all()).stream().count();
+      LongSupplier sdk = () -> client.sessions().listAll(ListSessionsParams.none()).stream().count();
       LongSupplier baseline = () -> documentationLoop(api);
       return medians("list", sdk, baseline, 2_000, 2, 7);
     }
@@ -149,7 +149,7 @@ public final class BenchmarkMain {
     int page = 1;
     long total;
     do {
-      SessionSummaryPage body = execute(api.listSessions(page, 100, null, null, null, null, null, null));
+      SessionSummaryPage body = execute(api.listSessions(ListSessionsParams.builder().page(page).size(100).build()));
       count += body.getItems().size();
       total = body.getTotal();
       page++;
@@ -174,7 +174,7 @@ public final class BenchmarkMain {
 
   private static long recurse(SessionsApi api, String id) {
     long count = 1;
-    SessionSummaryPage children = execute(api.listSessions(1, 100, null, null, null, null, id, null));
+    SessionSummaryPage children = execute(api.listSessions(ListSessionsParams.builder().page(1).size(100).parentSessionId(id).build()));
     for (SessionSummary child : children.getItems()) {
       count += recurse(api, child.getId());
     }
@@ -189,11 +189,11 @@ public final class BenchmarkMain {
     try (BenchServer server = BenchServer.listing(total, 0);
         AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
       // Warm the path once so that class loading is not counted as growth.
-      client.sessions().listAll(SessionQuery.all()).limit(1_000).stream().count();
+      client.sessions().listAll(ListSessionsParams.none()).limit(1_000).stream().count();
       long before = liveHeap();
       long[] peak = {0};
       long[] seen = {0};
-      try (Stream<SessionSummary> stream = client.sessions().listAll(SessionQuery.all()).stream()) {
+      try (Stream<SessionSummary> stream = client.sessions().listAll(ListSessionsParams.none()).stream()) {
         stream.forEach(s -> {
           if (++seen[0] % 2_000 == 0) {
             peak[0] = Math.max(peak[0], liveHeap() - before);
@@ -216,7 +216,7 @@ public final class BenchmarkMain {
    */
   private static double[] pageHeapKiB() {
     int pages = 1_000;
-    SessionQuery query = SessionQuery.builder().pageSize(100).build();
+    ListSessionsParams query = ListSessionsParams.builder().size(100).build();
     try (BenchServer server = BenchServer.fixedPage(100);
         AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
       for (int i = 0; i < 200; i++) {
@@ -259,14 +259,14 @@ public final class BenchmarkMain {
     try (BenchServer server = BenchServer.fixedPage(10)) {
       LongSupplier sdk = () -> {
         try (AgpClient client = AgpClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build()) {
-          return client.sessions().list(SessionQuery.builder().pageSize(10).build()).items().size();
+          return client.sessions().list(ListSessionsParams.builder().size(10).build()).items().size();
         }
       };
       LongSupplier baseline = () -> {
         OkHttpClient http = authorized();
         try {
           SessionsApi api = AgpRetrofit.create(HttpUrl.get(server.baseUrl()), http).create(SessionsApi.class);
-          return execute(api.listSessions(null, 10, null, null, null, null, null, null)).getItems().size();
+          return execute(api.listSessions(ListSessionsParams.builder().size(10).build())).getItems().size();
         } finally {
           http.dispatcher().executorService().shutdown();
           http.connectionPool().evictAll();
@@ -323,7 +323,7 @@ public final class BenchmarkMain {
     server.resetListing();
     Set<String> seen = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
-    try (Stream<SessionSummary> all = client.sessions().listAll(SessionQuery.all()).stream()) {
+    try (Stream<SessionSummary> all = client.sessions().listAll(ListSessionsParams.none()).stream()) {
       for (Iterator<SessionSummary> it = all.iterator(); it.hasNext(); ) {
         String id = it.next().getId();
         if (!seen.add(id)) {

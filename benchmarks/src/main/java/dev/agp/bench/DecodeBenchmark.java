@@ -1,9 +1,9 @@
 package dev.agp.bench;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import com.squareup.moshi.JsonAdapter;
 import dev.agp.client.AgpClient;
 import dev.agp.client.SessionPage;
-import dev.agp.client.SessionQuery;
 import dev.agp.generated.model.SessionSummaryPage;
 import dev.agp.generated.runtime.AgpMoshi;
 import java.io.IOException;
@@ -34,7 +34,7 @@ public class DecodeBenchmark {
   private AgpClient client;
   private OkHttpClient http;
   private Request request;
-  private final SessionQuery query = SessionQuery.builder().pageSize(100).build();
+  private final ListSessionsParams query = ListSessionsParams.builder().size(100).build();
   private final JsonAdapter<SessionSummaryPage> adapter = AgpMoshi.get().adapter(SessionSummaryPage.class);
 
   /** Starts the server and both clients. */

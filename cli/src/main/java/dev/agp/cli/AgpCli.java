@@ -45,6 +45,7 @@ public final class AgpCli {
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
     Context context = new Context(out, err, env, progress);
     CommandLine commandLine = new CommandLine(new AgpCommand(context));
+    FilterOptions.addTo(commandLine.getSubcommands().get("sessions").getSubcommands().get("list").getCommandSpec());
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(context));

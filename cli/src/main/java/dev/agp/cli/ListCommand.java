@@ -1,17 +1,12 @@
 package dev.agp.cli;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.client.AgpClient;
 import dev.agp.client.SessionPage;
 import dev.agp.client.SessionPager;
-import dev.agp.client.SessionQuery;
-import dev.agp.generated.model.LifecycleStatus;
-import dev.agp.generated.model.SessionOwner;
-import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.SessionSummary;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,42 +15,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code agp sessions list}: one page, or every session with {@code --all} / {@code --limit}. */
+/**
+ * {@code agp sessions list}: one page, or every session with {@code --all} / {@code --limit}. Its filter
+ * options ({@code --status}, {@code --page}, {@code --size}…) are not declared here: {@link FilterOptions}
+ * builds them from the spec's parameters of the list operation.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions: one page, or all of them.")
 final class ListCommand implements Callable<Integer> {
 
   @ParentCommand SessionsCommand sessions;
   @Spec CommandSpec spec;
 
-  @Option(names = "--status", paramLabel = "S",
-      description = "Only this status (repeatable): pending, running, paused, idle, completed, failed, timed_out, interrupted.")
-  List<String> statuses = new ArrayList<>();
-
-  @Option(names = "--agent", paramLabel = "A", description = "Only this agent (repeatable).")
-  List<String> agents = new ArrayList<>();
-
-  @Option(names = "--group-id", paramLabel = "G", description = "Only this group.")
-  @Nullable String groupId;
-
-  @Option(names = "--parent", paramLabel = "ID", description = "Only the direct children of this session.")
-  @Nullable String parent;
-
-  @Option(names = "--owner", paramLabel = "O", description = "Access scope: me, me-in-organization (default), organization, me-or-organization.")
-  @Nullable String owner;
-
-  @Option(names = "--sort", paramLabel = "created_at|-created_at", description = "Oldest or newest (default) first.")
-  @Nullable String sort;
-
-  @Option(names = "--page", paramLabel = "N", description = "Page number, from 1 (one page; where --all starts).")
-  @Nullable Integer page;
-
-  @Option(names = "--size", paramLabel = "N", description = "Page size, 1 to 1000 (the server caps it at 100; "
-      + "--all defaults to 100, and its later requests ask for a little less, so that each overlaps what was "
-      + "already listed).")
-  @Nullable Integer size;
-
-  @Option(names = "--all", description = "List every matching session, page after page. A walk that cannot show "
-      + "it listed them all (the server's answers contradict each other, or the listing changes faster than it "
+  @Option(names = "--all", description = "List every matching session, page after page (100 per page unless "
+      + "--size says otherwise; later requests ask for a little less, so that each overlaps what was already "
+      + "listed). A walk that cannot show it listed them all (the server's answers contradict each other, or the listing changes faster than it "
       + "can be read) prints what it listed, each once, then an error: exit code 1.")
   boolean all;
 
@@ -69,7 +42,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format chosen = Format.parse(spec, format, Format.TABLE, Format.JSON, Format.JSONL);
-    SessionQuery query = query();
+    ListSessionsParams query = FilterOptions.read(spec, sessions.root.context.err, Instant.now());
     AgpCommand root = sessions.root;
     if (limit != null && limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be 1 or more, but was " + limit);
@@ -83,7 +56,7 @@ final class ListCommand implements Callable<Integer> {
         sink.complete();
         return 0;
       }
-      SessionQuery paged = size == null ? query.toBuilder().pageSize(SessionPager.DEFAULT_PAGE_SIZE).build() : query;
+      ListSessionsParams paged = query.size().isEmpty() ? query.toBuilder().size(SessionPager.DEFAULT_PAGE_SIZE).build() : query;
       SessionPager pager = client.sessions().listAll(paged).concurrency(root.concurrency());
       if (limit != null) {
         pager = pager.limit(limit);
@@ -99,60 +72,6 @@ final class ListCommand implements Callable<Integer> {
       sink.complete();
     }
     return 0;
-  }
-
-  private SessionQuery query() {
-    SessionQuery.Builder query = SessionQuery.builder();
-    try {
-      for (String status : statuses) {
-        LifecycleStatus known = LifecycleStatus.fromValue(status);
-        if (known == null || !known.isKnown()) {
-          throw new IllegalArgumentException("--status must be one of " + documented(LifecycleStatus.knownValues())
-              + ", but was " + status);
-        }
-        query.status(known);
-      }
-      query.agents(agents);
-      if (groupId != null) {
-        query.groupId(groupId);
-      }
-      if (parent != null) {
-        query.parentSessionId(parent);
-      }
-      if (owner != null) {
-        SessionOwner known = SessionOwner.fromValue(owner);
-        if (!known.isKnown()) {
-          throw new IllegalArgumentException("--owner must be one of " + documented(SessionOwner.knownValues()) + ", but was " + owner);
-        }
-        query.owner(known);
-      }
-      if (sort != null) {
-        SessionSort known = SessionSort.fromValue(sort);
-        if (!known.isKnown()) {
-          throw new IllegalArgumentException("--sort must be created_at or -created_at, but was " + sort);
-        }
-        query.sort(known);
-      }
-      if (page != null) {
-        query.page(page);
-      }
-      if (size != null) {
-        query.pageSize(size);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), flagNames(e.getMessage()));
-    }
-    return query.build();
-  }
-
-  /** The query builder names its settings as in Java; say them as the flags the user typed. */
-  private static String flagNames(String message) {
-    return message.replaceFirst("^pageSize ", "--size ").replaceFirst("^page ", "--page ")
-        .replaceFirst("^agent ", "--agent ").replaceFirst("^groupId ", "--group-id ").replaceFirst("^parentSessionId ", "--parent ");
-  }
-
-  private static String documented(List<?> values) {
-    return values.stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 
   /**

@@ -114,6 +114,28 @@ class ListCommandTest extends CliTestSupport {
   }
 
   @Test
+  void everySpecParameterIsAnOptionWithTheSpecsDescriptionAsHelp() {
+    Result help = agp("sessions", "list", "--help");
+    for (dev.agp.generated.runtime.QueryParameter parameter
+        : dev.agp.generated.api.SessionsApi.ListSessionsParams.PARAMETERS) {
+      String flag = "--" + parameter.name().replace('_', '-');
+      assertThat(help.out()).as(flag).contains(flag);
+      String firstWords = String.join(" ", java.util.Arrays.asList(parameter.description().split("\\s+")).subList(0, 3));
+      assertThat(help.out().replaceAll("\\s+", " ")).as(flag).contains(firstWords);
+      parameter.allowedValues().forEach(v -> assertThat(help.out()).contains(v));
+    }
+    assertThat(help.out()).contains("--parent, --parent-session-id");
+  }
+
+  @Test
+  void aValueNewerThanThisVersionIsSentWithAWarning() {
+    Result result = agp("sessions", "list", "--status", "archived");
+    assertThat(result.err()).contains("agp: warning: --status archived is not a value this version of agp knows");
+    assertThat(listCalls()).singleElement().satisfies(c -> assertThat(c.target()).isEqualTo(
+        "/api/v2/sessions?status=archived"));
+  }
+
+  @Test
   void concurrencyBoundsTheRequestsInFlight() {
     sandbox.faults().latency(java.time.Duration.ofMillis(15));
     agp("--concurrency", "2", "sessions", "list", "--all", "--size", "20", "--format", "jsonl");

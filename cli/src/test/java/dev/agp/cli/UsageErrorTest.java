@@ -14,14 +14,15 @@ class UsageErrorTest extends CliTestSupport {
       "--bogus sessions list                          | Unknown option",
       "sessions lst                                   | Unmatched argument",
       "sessions                                       | Missing command",
-      "sessions list --status queued                  | pending, running, paused, idle, completed, failed, timed_out, interrupted",
-      "sessions list --status running,paused          | --status must be one of",
+      "sessions list --status running,paused          | --status must be one of pending, running, paused",
       "sessions list --size 0                         | --size must be between 1 and 1000",
       "sessions list --size 1001                      | --size must be between 1 and 1000",
       "sessions list --page 0                         | --page must be 1 or more",
       "sessions list --limit 0                        | --limit must be 1 or more",
-      "sessions list --owner everyone                 | --owner must be one of me, me-in-organization",
-      "sessions list --sort newest                    | --sort must be created_at or -created_at",
+      "sessions list --owner Everyone!                | --owner must be one of me, me-in-organization",
+      "sessions list --sort 'newest first'            | --sort must be one of created_at, -created_at",
+      "sessions list --parent-session-id ''           | --parent-session-id must not be blank",
+      "sessions list --size ten                       | --size must be a whole number between 1 and 1000",
       "sessions list --format xml                     | --format must be one of table, json, jsonl",
       "sessions list --agent ' '                      | --agent must not be blank",
       "sessions tree x --max-depth -1                 | --max-depth must be 0 or more",
@@ -35,10 +36,13 @@ class UsageErrorTest extends CliTestSupport {
       "sessions get                                   | Missing required parameter",
       "sessions tree x --format table                 | --format must be one of tree, jsonl"})
   void exitsWithCode2BeforeAnyRequest(String commandLine, String message) {
-    String[] args = commandLine.trim().replace("' '", "\u0000").split("\\s+");
-    for (int i = 0; i < args.length; i++) {
-      args[i] = args[i].replace("\u0000", " ");
+    // Quoted words keep their spaces: 'newest first' is one argument, '' an empty one.
+    java.util.List<String> words = new java.util.ArrayList<>();
+    java.util.regex.Matcher word = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(commandLine.trim());
+    while (word.find()) {
+      words.add(word.group(1) != null ? word.group(1) : word.group(2));
     }
+    String[] args = words.toArray(String[]::new);
     Result result = agp(args);
 
     assertThat(result.exit()).as(result.err()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.generated.api.SessionsApi;
 import dev.agp.generated.runtime.AgpMoshi;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <pre>{@code
  * try (AgpClient client = AgpClient.builder().build()) {   // key from H_API_KEY (or HAI_API_KEY), region EU
- *   SessionPage page = client.sessions().list(SessionQuery.builder().pageSize(5).build());
+ *   SessionPage page = client.sessions().list(ListSessionsParams.builder().size(5).build());
  * }
  * }</pre>
  *

@@ -1,12 +1,12 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.generated.api.SessionsApi;
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
 import dev.agp.generated.model.SessionSummary;
 import dev.agp.generated.model.SessionSummaryPage;
 import dev.agp.client.errors.AgpDecodingException;
-import dev.agp.generated.model.LifecycleStatus;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class RawSessionService {
    * @return the page with the response's status and headers
    * @throws dev.agp.client.errors.AgpException on any failure, after retries
    */
-  public ApiResponse<SessionPage> list(SessionQuery query) {
+  public ApiResponse<SessionPage> list(ListSessionsParams query) {
     return toPage(listCall(query).run(), query);
   }
 
@@ -59,7 +59,7 @@ public final class RawSessionService {
    * @param query filters, sort and page
    * @return a future of the page; it fails with an {@link dev.agp.client.errors.AgpException}
    */
-  public CompletableFuture<ApiResponse<SessionPage>> listAsync(SessionQuery query) {
+  public CompletableFuture<ApiResponse<SessionPage>> listAsync(ListSessionsParams query) {
     return Futures.map(listCall(query).future(), response -> toPage(response, query));
   }
 
@@ -108,30 +108,13 @@ public final class RawSessionService {
     return RetryingCall.of(api.getSessionStatus(requireId(id))).future();
   }
 
-  private RetryingCall<SessionSummaryPage> listCall(SessionQuery query) {
-    List<LifecycleStatus> statuses = new ArrayList<>(query.statuses());
-    if (!query.statusesNewerThanSdk().isEmpty()) {
-      // The generated interface only types documented statuses. Retrofit writes each element with
-      // toString(), so newer ones travel as strings in the same (erased) list. Goes away with the generated
-      // parameters type of the spec-driven work.
-      @SuppressWarnings("unchecked")
-      List<Object> untyped = (List<Object>) (List<?>) statuses;
-      untyped.addAll(query.statusesNewerThanSdk());
-    }
-    return RetryingCall.of(api.listSessions(
-        query.pageOrNull(),
-        query.pageSizeOrNull(),
-        query.sortOrNull(),
-        statuses.isEmpty() ? null : statuses,
-        query.agents().isEmpty() ? null : query.agents(),
-        query.groupIdOrNull(),
-        query.parentSessionIdOrNull(),
-        query.ownerOrNull()));
+  private RetryingCall<SessionSummaryPage> listCall(ListSessionsParams query) {
+    return RetryingCall.of(api.listSessions(query));
   }
 
-  private static ApiResponse<SessionPage> toPage(ApiResponse<SessionSummaryPage> response, SessionQuery query) {
+  private static ApiResponse<SessionPage> toPage(ApiResponse<SessionSummaryPage> response, ListSessionsParams query) {
     SessionSummaryPage body = response.body();
-    int size = query.effectivePageSize();
+    int size = Paging.pageSize(query);
     if (body.getItems().size() > size) {
       throw new AgpDecodingException("listSessions (GET /api/v2/sessions)", "the page holds "
           + body.getItems().size() + " items but only " + size + " were requested", "", null);

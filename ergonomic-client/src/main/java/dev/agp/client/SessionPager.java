@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.generated.model.SessionSummary;
 import java.util.Collections;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * A lazy auto-pager over every session matching a query, from
- * {@link SessionService#listAll(SessionQuery)}. Immutable: {@link #concurrency(int)} and
+ * {@link SessionService#listAll(ListSessionsParams)}. Immutable: {@link #concurrency(int)} and
  * {@link #limit(long)} return configured copies, and each iteration is a fresh walk.
  *
  * <pre>{@code
@@ -60,7 +61,7 @@ import java.util.stream.Stream;
  * goes out at once, before the first answer reveals {@code total}: a round trip saved on long listings, at
  * the cost of requests that come back empty on listings shorter than the window (never beyond a
  * {@link #limit(long)}). Child lists ({@code children}) start with one request. The page size defaults to 100,
- * the live server's cap; a query's own {@link SessionQuery#pageSize()} wins.
+ * the live server's cap; a query's own {@link ListSessionsParams#size()} wins.
  */
 public final class SessionPager implements Iterable<SessionSummary> {
 
@@ -70,15 +71,15 @@ public final class SessionPager implements Iterable<SessionSummary> {
   public static final int DEFAULT_CONCURRENCY = 4;
 
   private final RawSessionService sessions;
-  private final SessionQuery query;
+  private final ListSessionsParams query;
   private final int concurrency;
   private final long limit;
   private final boolean speculative;
 
-  SessionPager(RawSessionService sessions, SessionQuery query, int concurrency, long limit, boolean speculative) {
+  SessionPager(RawSessionService sessions, ListSessionsParams query, int concurrency, long limit, boolean speculative) {
     this.sessions = sessions;
     this.speculative = speculative;
-    this.query = query.pageSize().isPresent() ? query : query.toBuilder().pageSize(DEFAULT_PAGE_SIZE).build();
+    this.query = query.size().isPresent() ? query : query.toBuilder().size(DEFAULT_PAGE_SIZE).build();
     this.concurrency = concurrency;
     this.limit = limit;
   }
@@ -112,7 +113,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
   }
 
   /** @return the query of each page request, with the page size in effect */
-  public SessionQuery query() {
+  public ListSessionsParams query() {
     return query;
   }
 
@@ -167,8 +168,8 @@ public final class SessionPager implements Iterable<SessionSummary> {
 
   private PageWalk newWalk() {
     PageWalk.Fetcher fetch = (page, size) ->
-        Futures.map(sessions.listAsync(query.toBuilder().page(page).pageSize(size).build()), ApiResponse::body);
-    return new PageWalk(fetch, query.page().orElse(1), query.effectivePageSize(), concurrency, limit,
+        Futures.map(sessions.listAsync(query.toBuilder().page(page).size(size).build()), ApiResponse::body);
+    return new PageWalk(fetch, query.page().orElse(1), Paging.pageSize(query), concurrency, limit,
         query.sort().orElse(null), speculative, true);
   }
 

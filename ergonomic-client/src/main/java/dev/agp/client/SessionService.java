@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.client.errors.SessionTreeException;
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionStatus;
@@ -30,15 +31,15 @@ public final class SessionService {
    * Lists one page of sessions.
    *
    * <pre>{@code
-   * SessionPage page = client.sessions().list(SessionQuery.builder().status(LifecycleStatus.RUNNING).build());
+   * SessionPage page = client.sessions().list(ListSessionsParams.builder().status(LifecycleStatus.RUNNING).build());
    * page.items().forEach(s -> System.out.println(s.getId() + " " + s.getStatusRaw()));
    * }</pre>
    *
-   * @param query filters, sort and page; {@link SessionQuery#all()} for the server's defaults
+   * @param query filters, sort and page; {@link ListSessionsParams#all()} for the server's defaults
    * @return the page
    * @throws dev.agp.client.errors.AgpException on any failure, after retries
    */
-  public SessionPage list(SessionQuery query) {
+  public SessionPage list(ListSessionsParams query) {
     return raw.list(query).body();
   }
 
@@ -48,7 +49,7 @@ public final class SessionService {
    * @param query filters, sort and page
    * @return a future of the page
    */
-  public CompletableFuture<SessionPage> listAsync(SessionQuery query) {
+  public CompletableFuture<SessionPage> listAsync(ListSessionsParams query) {
     return Futures.map(raw.listAsync(query), ApiResponse::body);
   }
 
@@ -101,13 +102,13 @@ public final class SessionService {
    * set, is where the walk starts.
    *
    * <pre>{@code
-   * for (SessionSummary s : client.sessions().listAll(SessionQuery.all()).limit(500)) { ... }
+   * for (SessionSummary s : client.sessions().listAll(ListSessionsParams.none()).limit(500)) { ... }
    * }</pre>
    *
    * @param query filters and sort (and optionally page size and first page)
    * @return a lazy pager; nothing is requested until it is iterated
    */
-  public SessionPager listAll(SessionQuery query) {
+  public SessionPager listAll(ListSessionsParams query) {
     return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, true);
   }
 
@@ -118,7 +119,7 @@ public final class SessionService {
    * @return a lazy pager over the children
    */
   public SessionPager children(String parentId) {
-    SessionQuery children = SessionQuery.builder().parentSessionId(RawSessionService.requireId(parentId)).build();
+    ListSessionsParams children = ListSessionsParams.builder().parentSessionId(RawSessionService.requireId(parentId)).build();
     return new SessionPager(raw, children, SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, false);
   }
 
@@ -193,8 +194,8 @@ public final class SessionService {
     Objects.requireNonNull(options, "options");
     return new TreeWalk(rootId, options,
         id -> Futures.map(raw.retrieveAsync(id), response -> Summaries.of(response.body())),
-        (parentId, page, size) -> Futures.map(raw.listAsync(SessionQuery.builder()
-            .parentSessionId(parentId).pageSize(size).page(page).build()), ApiResponse::body));
+        (parentId, page, size) -> Futures.map(raw.listAsync(ListSessionsParams.builder()
+            .parentSessionId(parentId).size(size).page(page).build()), ApiResponse::body));
   }
 
   /** @return the same calls, answering with the HTTP status and headers alongside the body */

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class AsyncTest extends MockServerTestBase {
     enqueueJson(200, Json.fixture("doc-page-example.json"));
     AgpClient client = track(builder().build());
 
-    SessionPage page = client.sessions().listAsync(SessionQuery.builder().pageSize(5).build()).get(5, TimeUnit.SECONDS);
+    SessionPage page = client.sessions().listAsync(ListSessionsParams.builder().size(5).build()).get(5, TimeUnit.SECONDS);
 
     assertThat(page.items()).hasSize(2);
     assertThat(page.total()).isEqualTo(47);

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,7 +19,7 @@ class CallbackThreadsTest extends SandboxTestBase {
   void callbacksRunOnTheClientsThreadsOrTheGivenExecutor() {
     sandboxWith(3);
     AgpClient own = client();
-    assertThat(own.sessions().listAsync(SessionQuery.all()).thenApply(page -> Thread.currentThread().getName()).join())
+    assertThat(own.sessions().listAsync(ListSessionsParams.none()).thenApply(page -> Thread.currentThread().getName()).join())
         .startsWith("agp-callback-");
 
     List<Runnable> handedOver = new CopyOnWriteArrayList<>();
@@ -27,7 +28,7 @@ class CallbackThreadsTest extends SandboxTestBase {
       new Thread(task, "mine").start();
     };
     AgpClient given = track(builder().callbackExecutor(recording).build());
-    CompletableFuture<String> thread = given.sessions().listAsync(SessionQuery.all())
+    CompletableFuture<String> thread = given.sessions().listAsync(ListSessionsParams.none())
         .thenApply(page -> Thread.currentThread().getName());
     assertThat(thread.join()).isEqualTo("mine");
     assertThat(handedOver).isNotEmpty();
@@ -38,7 +39,7 @@ class CallbackThreadsTest extends SandboxTestBase {
     sandboxWith(3);
     AgpClient client = client();
     client.close();
-    CompletableFuture<?> after = client.sessions().listAsync(SessionQuery.all());
+    CompletableFuture<?> after = client.sessions().listAsync(ListSessionsParams.none());
     assertThat(after).failsWithin(java.time.Duration.ofSeconds(5));
   }
 }

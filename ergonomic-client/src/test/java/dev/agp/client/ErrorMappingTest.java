@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,7 +95,7 @@ class ErrorMappingTest extends MockServerTestBase {
     AgpClient client = track(builder().build());
 
     UnprocessableEntityException error = assertThrows(UnprocessableEntityException.class,
-        () -> client.sessions().list(SessionQuery.all()));
+        () -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.validationErrors()).containsExactly(
         new ValidationError(List.of("query", "page"), "Input should be greater than or equal to 1", "greater_than_equal"),
@@ -127,7 +128,7 @@ class ErrorMappingTest extends MockServerTestBase {
     AgpClient client = track(builder().build());
 
     AgpDecodingException error = assertThrows(AgpDecodingException.class,
-        () -> client.sessions().list(SessionQuery.all()));
+        () -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.operation()).isEqualTo("listSessions (GET /api/v2/sessions)");
     assertThat(error.bodySnippet()).hasSize(201).startsWith("{\"items\": \"not a list\"");
@@ -158,11 +159,11 @@ class ErrorMappingTest extends MockServerTestBase {
     enqueueJson(200, "{\"items\":[{\"status\":\"running\"}],\"page\":1,\"total\":1}");
     AgpClient client = track(builder().build());
 
-    assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()))
+    assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.none()))
         .isInstanceOf(AgpDecodingException.class).hasMessageContaining("lacks its required total");
-    assertThatThrownBy(() -> client.sessions().list(SessionQuery.builder().pageSize(2).build()))
+    assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.builder().size(2).build()))
         .isInstanceOf(AgpDecodingException.class).hasMessageContaining("holds 3 items but only 2 were requested");
-    assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()))
+    assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.none()))
         .isInstanceOf(AgpDecodingException.class).hasMessageContaining("item 0 lacks its required id");
   }
 

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class PagerStopsTest extends MockServerTestBase {
   }
 
   private SessionPager pager(int pageSize) {
-    return client().sessions().listAll(SessionQuery.builder().pageSize(pageSize).build()).concurrency(1);
+    return client().sessions().listAll(ListSessionsParams.builder().size(pageSize).build()).concurrency(1);
   }
 
   /** Walks to the end or the failure, returning what was yielded before it. */

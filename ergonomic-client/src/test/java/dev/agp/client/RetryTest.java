@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,7 +32,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(200, Json.page(1, 1, "s1"));
     AgpClient client = track(builder().build());
 
-    ApiResponse<SessionPage> response = client.sessions().withRawResponse().list(SessionQuery.all());
+    ApiResponse<SessionPage> response = client.sessions().withRawResponse().list(ListSessionsParams.none());
 
     assertThat(response.body().items()).extracting(s -> s.getId()).containsExactly("s1");
     assertThat(response.attempts()).isEqualTo(3);
@@ -108,7 +109,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(200, Json.page(1, 0));
     AgpClient client = track(builder().build());
 
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
 
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(7));
   }
@@ -122,7 +123,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(200, Json.page(1, 0));
     AgpClient client = track(builder().clock(clock).build());
 
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
 
     // A date in the past means "now", which still waits the initial backoff (0.5 s by default).
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(12), Duration.ofMillis(500));
@@ -134,7 +135,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(200, Json.page(1, 0));
     AgpClient client = track(builder().build());
 
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
 
     assertThat(sleeper.waits).singleElement().satisfies(wait -> assertThat(wait.toMillis()).isBetween(375L, 500L));
   }
@@ -144,7 +145,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(429, "{\"detail\":\"Rate limit exceeded.\"}", "Retry-After", "61");
     AgpClient client = track(builder().build());
 
-    RateLimitException error = assertThrows(RateLimitException.class, () -> client.sessions().list(SessionQuery.all()));
+    RateLimitException error = assertThrows(RateLimitException.class, () -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.retryAfter()).contains(Duration.ofSeconds(61));
     assertThat(sleeper.waits).isEmpty();
@@ -157,7 +158,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(429, "{\"detail\":\"Rate limit exceeded.\"}", "Retry-After", seconds);
     AgpClient client = track(builder().build());
 
-    RateLimitException error = assertThrows(RateLimitException.class, () -> client.sessions().list(SessionQuery.all()));
+    RateLimitException error = assertThrows(RateLimitException.class, () -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofDays(365)));
     assertThat(sleeper.waits).isEmpty();
@@ -172,7 +173,7 @@ class RetryTest extends MockServerTestBase {
     AgpClient client = track(builder().build());
 
     InternalServerException error = assertThrows(InternalServerException.class,
-        () -> client.sessions().list(SessionQuery.all()));
+        () -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.getMessage()).contains("still down");
     assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
@@ -187,7 +188,7 @@ class RetryTest extends MockServerTestBase {
     AgpClient client = track(builder()
         .retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofMinutes(2)).build()).build());
 
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
 
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(61));
   }
@@ -208,7 +209,7 @@ class RetryTest extends MockServerTestBase {
     enqueueJson(200, Json.page(1, 0));
     AgpClient client = track(builder().build());
 
-    client.sessions().list(SessionQuery.builder().status(dev.agp.generated.model.LifecycleStatus.FAILED).build());
+    client.sessions().list(ListSessionsParams.builder().status(dev.agp.generated.model.LifecycleStatus.FAILED).build());
 
     String first = take().getTarget();
     assertThat(take().getTarget()).isEqualTo(first).isEqualTo("/api/v2/sessions?status=failed");

@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class SessionPagerTest extends SandboxTestBase {
   void requestsTheOverlappingWindowsThatExist(int count, int concurrency, String windows) {
     sandboxWith(count);
 
-    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(concurrency));
+    List<String> ids = ids(client().sessions().listAll(ListSessionsParams.none()).concurrency(concurrency));
 
     assertThat(ids).hasSize(count).doesNotHaveDuplicates().isEqualTo(expectedIds());
     List<String> requested = listRequests().stream()
@@ -78,7 +79,7 @@ class SessionPagerTest extends SandboxTestBase {
   @Test
   void sequentialRequestsComeInPageOrder() {
     sandboxWith(350);
-    ids(client().sessions().listAll(SessionQuery.all()).concurrency(1));
+    ids(client().sessions().listAll(ListSessionsParams.none()).concurrency(1));
     assertThat(pagesRequested()).containsExactly("1", "2", "3", "4");
     assertThat(sandbox().maxInFlight()).isLessThanOrEqualTo(1);
   }
@@ -86,7 +87,7 @@ class SessionPagerTest extends SandboxTestBase {
   @Test
   void nothingIsRequestedUntilIterationStarts() {
     sandboxWith(10);
-    SessionPager pager = client().sessions().listAll(SessionQuery.all());
+    SessionPager pager = client().sessions().listAll(ListSessionsParams.none());
     Iterable<SessionPage> pages = pager.pages();
     Stream<SessionSummary> stream = pager.stream();
     assertThat(sandbox().requests()).isEmpty();
@@ -99,7 +100,7 @@ class SessionPagerTest extends SandboxTestBase {
   void theQuerysFiltersAndPageSizeAreKept() {
     sandbox();
     List<SessionSummary> failed = new ArrayList<>();
-    client().sessions().listAll(SessionQuery.builder().status(LifecycleStatus.FAILED).pageSize(7).build()).forEach(failed::add);
+    client().sessions().listAll(ListSessionsParams.builder().status(LifecycleStatus.FAILED).size(7).build()).forEach(failed::add);
 
     assertThat(failed).isNotEmpty().allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(LifecycleStatus.FAILED));
     // The first request uses the page size as is; later ones overlap what was yielded with sizes up to it,
@@ -115,7 +116,7 @@ class SessionPagerTest extends SandboxTestBase {
   @Test
   void oldestFirstIsWalkedInThatOrder() {
     sandboxWith(230);
-    List<String> ids = ids(client().sessions().listAll(SessionQuery.builder().sort(SessionSort.CREATED_AT_ASC).build()));
+    List<String> ids = ids(client().sessions().listAll(ListSessionsParams.builder().sort(SessionSort.CREATED_AT_ASC).build()));
     List<String> expected = new ArrayList<>(expectedIds());
     java.util.Collections.reverse(expected);
     assertThat(ids).isEqualTo(expected);
@@ -126,7 +127,7 @@ class SessionPagerTest extends SandboxTestBase {
     sandboxWith(2000);
     sandbox().faults().latency(Duration.ofMillis(20));
 
-    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(3));
+    List<String> ids = ids(client().sessions().listAll(ListSessionsParams.none()).concurrency(3));
 
     assertThat(ids).isEqualTo(expectedIds());
     assertThat(sandbox().maxInFlight()).isLessThanOrEqualTo(3);
@@ -138,14 +139,14 @@ class SessionPagerTest extends SandboxTestBase {
   void theDefaultConcurrencyIsFour() {
     sandboxWith(1500);
     sandbox().faults().latency(Duration.ofMillis(20));
-    assertThat(client().sessions().listAll(SessionQuery.all()).stream().count()).isEqualTo(1500);
+    assertThat(client().sessions().listAll(ListSessionsParams.none()).stream().count()).isEqualTo(1500);
     assertThat(sandbox().maxInFlight()).isLessThanOrEqualTo(4);
   }
 
   @Test
   void limitStopsWithoutRequestingPagesBeyondIt() {
     sandboxWith(2000);
-    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).limit(150));
+    List<String> ids = ids(client().sessions().listAll(ListSessionsParams.none()).limit(150));
     assertThat(ids).isEqualTo(expectedIds().subList(0, 150));
     assertThat(pagesRequested()).containsExactlyInAnyOrder("1", "2");
   }
@@ -153,7 +154,7 @@ class SessionPagerTest extends SandboxTestBase {
   @Test
   void limitWithinTheFirstPageMakesOneRequest() {
     sandboxWith(2000);
-    assertThat(client().sessions().listAll(SessionQuery.all()).limit(100).stream().count()).isEqualTo(100);
+    assertThat(client().sessions().listAll(ListSessionsParams.none()).limit(100).stream().count()).isEqualTo(100);
     assertThat(pagesRequested()).containsExactly("1");
   }
 
@@ -170,7 +171,7 @@ class SessionPagerTest extends SandboxTestBase {
     }).build();
     try {
       AgpClient client = track(builder().httpClient(http).build());
-      try (Stream<SessionSummary> stream = client.sessions().listAll(SessionQuery.all()).stream()) {
+      try (Stream<SessionSummary> stream = client.sessions().listAll(ListSessionsParams.none()).stream()) {
         assertThat(stream.findFirst()).isPresent();
       }
       // Pages were requested ahead of the consumer (2 to 4 with page 1, then 5), and the close cancelled
@@ -189,7 +190,7 @@ class SessionPagerTest extends SandboxTestBase {
     List<String> original = expectedIds();
     sandbox().faults().insertAtHeadBetweenPages(7, 6);
 
-    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(concurrency));
+    List<String> ids = ids(client().sessions().listAll(ListSessionsParams.none()).concurrency(concurrency));
 
     assertThat(ids).doesNotHaveDuplicates().containsAll(original);
     // Sessions inserted during the walk may or may not be yielded (the guarantee covers those that existed
@@ -205,7 +206,7 @@ class SessionPagerTest extends SandboxTestBase {
     List<String> original = expectedIds();
     sandbox().faults().insertAtHeadBetweenPages(250, 2);
 
-    List<String> ids = ids(client().sessions().listAll(SessionQuery.all()).concurrency(4));
+    List<String> ids = ids(client().sessions().listAll(ListSessionsParams.none()).concurrency(4));
 
     assertThat(ids).doesNotHaveDuplicates().containsAll(original);
     // Anything else yielded is one of the sessions inserted during the walk.
@@ -217,7 +218,7 @@ class SessionPagerTest extends SandboxTestBase {
   void pagesGiveWholePagesWithTheirNumbers() {
     sandboxWith(230);
     List<SessionPage> pages = new ArrayList<>();
-    client().sessions().listAll(SessionQuery.all()).pages().forEach(pages::add);
+    client().sessions().listAll(ListSessionsParams.none()).pages().forEach(pages::add);
     // Each page holds the sessions first seen on it: windows overlap the last session already yielded.
     assertThat(pages).extracting(SessionPage::page).containsExactly(1, 2, 3);
     assertThat(pages).extracting(SessionPage::pageSize).containsExactly(100, 98, 97);
@@ -229,7 +230,7 @@ class SessionPagerTest extends SandboxTestBase {
   void forEachAsyncHandsOverEverySessionInOrder() throws Exception {
     sandboxWith(530);
     List<String> ids = new CopyOnWriteArrayList<>();
-    client().sessions().listAll(SessionQuery.all()).forEachAsync(s -> ids.add(s.getId())).get(10, TimeUnit.SECONDS);
+    client().sessions().listAll(ListSessionsParams.none()).forEachAsync(s -> ids.add(s.getId())).get(10, TimeUnit.SECONDS);
     assertThat(ids).isEqualTo(expectedIds());
   }
 
@@ -237,7 +238,7 @@ class SessionPagerTest extends SandboxTestBase {
   void aFailingPageFailsTheWalkWithTheTypedErrorAfterRetries() {
     sandboxWith(300);
     AgpClient client = track(builder().maxRetries(1).build());
-    CloseableIterator<SessionSummary> iterator = client.sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
+    CloseableIterator<SessionSummary> iterator = client.sessions().listAll(ListSessionsParams.none()).concurrency(1).iterator();
     for (int i = 0; i < 100; i++) {
       iterator.next();
     }
@@ -252,17 +253,17 @@ class SessionPagerTest extends SandboxTestBase {
 
   @Test
   void invalidSettingsAreRejected() {
-    SessionPager pager = client().sessions().listAll(SessionQuery.all());
+    SessionPager pager = client().sessions().listAll(ListSessionsParams.none());
     assertThatThrownBy(() -> pager.concurrency(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 or more");
     assertThatThrownBy(() -> pager.limit(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 or more");
-    assertThat(pager.query().pageSize()).hasValue(100);
+    assertThat(pager.query().size()).hasValue(100);
   }
 
   @Test
   void anEmptyListingWithALimitYieldsNothing() {
     try (AgpSandbox empty = AgpSandbox.builder().empty().start();
         AgpClient client = AgpClient.builder().baseUrl(empty.baseUrl()).apiKey(empty.apiKey()).build()) {
-      assertThat(client.sessions().listAll(SessionQuery.all()).limit(5).stream().count()).isZero();
+      assertThat(client.sessions().listAll(ListSessionsParams.none()).limit(5).stream().count()).isZero();
     }
   }
 }

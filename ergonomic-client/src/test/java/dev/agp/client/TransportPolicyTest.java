@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agp.client.errors.AgpNetworkException;
@@ -22,7 +23,7 @@ class TransportPolicyTest extends MockServerTestBase {
     enqueueJson(200, Json.page(1, 0));
     AgpClient client = track(builder().header("X-Team", "growth").build());
 
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
 
     RecordedRequest request = take();
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
@@ -35,7 +36,7 @@ class TransportPolicyTest extends MockServerTestBase {
   void loggingIsOffByDefault() {
     List<String> lines = new CopyOnWriteArrayList<>();
     enqueueJson(200, Json.page(1, 0));
-    track(builder().logger(lines::add).build()).sessions().list(SessionQuery.all());
+    track(builder().logger(lines::add).build()).sessions().list(ListSessionsParams.none());
     assertThat(lines).isEmpty();
   }
 
@@ -44,7 +45,7 @@ class TransportPolicyTest extends MockServerTestBase {
     List<String> lines = new CopyOnWriteArrayList<>();
     enqueueJson(200, Json.page(1, 0));
     track(builder().logLevel(LogLevel.BASIC).logger(lines::add).build())
-        .sessions().list(SessionQuery.builder().pageSize(5).build());
+        .sessions().list(ListSessionsParams.builder().size(5).build());
 
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).startsWith("--> GET http://").endsWith("/api/v2/sessions?size=5");
@@ -56,7 +57,7 @@ class TransportPolicyTest extends MockServerTestBase {
   void headerLoggingRedactsAuthorization() {
     List<String> lines = new CopyOnWriteArrayList<>();
     enqueueJson(200, Json.page(1, 0), "Set-Cookie", "session=abc");
-    track(builder().logLevel(LogLevel.HEADERS).logger(lines::add).build()).sessions().list(SessionQuery.all());
+    track(builder().logLevel(LogLevel.HEADERS).logger(lines::add).build()).sessions().list(ListSessionsParams.none());
 
     assertThat(lines).contains("    Authorization: [redacted]", "    Set-Cookie: [redacted]");
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("    User-Agent: agp-java/"));
@@ -84,7 +85,7 @@ class TransportPolicyTest extends MockServerTestBase {
       enqueueJson(200, Json.page(1, 0));
       enqueue(200, "ok");
       AgpClient client = builder().httpClient(shared).build();
-      client.sessions().list(SessionQuery.all());
+      client.sessions().list(ListSessionsParams.none());
       client.close();
 
       // The shared client still works after the SDK client is closed.
@@ -106,7 +107,7 @@ class TransportPolicyTest extends MockServerTestBase {
     AgpClient client = builder().build();
     client.close();
     client.close();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.none()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sessions().statusAsync("x").join())
         .hasCauseInstanceOf(IllegalStateException.class);
@@ -119,7 +120,7 @@ class TransportPolicyTest extends MockServerTestBase {
     AgpClient client = track(builder().readTimeout(java.time.Duration.ofMillis(100)).maxRetries(0).build());
 
     AgpNetworkException error = org.junit.jupiter.api.Assertions.assertThrows(
-        AgpNetworkException.class, () -> client.sessions().list(SessionQuery.all()));
+        AgpNetworkException.class, () -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.isTimeout()).isTrue();
     assertThat(error.getMessage()).isEqualTo("timed out after 1 attempt (no data for 0.1 s): GET /api/v2/sessions");

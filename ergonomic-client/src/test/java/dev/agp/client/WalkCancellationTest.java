@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agp.generated.model.SessionSummary;
@@ -114,7 +115,7 @@ class WalkCancellationTest extends MockServerTestBase {
     serve(2_000, 0);
     freeAnswers = 2;
     CloseableIterator<SessionSummary> iterator =
-        gatedClient().sessions().listAll(SessionQuery.all()).concurrency(1).iterator();
+        gatedClient().sessions().listAll(ListSessionsParams.none()).concurrency(1).iterator();
     for (int i = 0; i < 150; i++) {
       iterator.next();
     }
@@ -135,7 +136,7 @@ class WalkCancellationTest extends MockServerTestBase {
     serve(2_000, 0);
     freeAnswers = 0;
     List<String> ids = new ArrayList<>();
-    CompletableFuture<Void> walk = gatedClient().sessions().listAll(SessionQuery.all()).forEachAsync(s -> ids.add(s.getId()));
+    CompletableFuture<Void> walk = gatedClient().sessions().listAll(ListSessionsParams.none()).forEachAsync(s -> ids.add(s.getId()));
     // The first window (four requests) is in flight, held at the gate.
     walk.cancel(true);
     int atCancel = started.get();
@@ -152,7 +153,7 @@ class WalkCancellationTest extends MockServerTestBase {
   void theConcurrencyBoundIsReachedAndNotExceeded() throws Exception {
     serve(2_000, 0);
     freeAnswers = 0;
-    CompletableFuture<Void> walk = gatedClient().sessions().listAll(SessionQuery.all()).concurrency(3).forEachAsync(s -> { });
+    CompletableFuture<Void> walk = gatedClient().sessions().listAll(ListSessionsParams.none()).concurrency(3).forEachAsync(s -> { });
     // The first window was requested at once; nothing can be answered, so nothing more can be requested.
     assertThat(http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount()).isEqualTo(3);
     gate.countDown();

@@ -67,7 +67,7 @@ class ModelDecodingTest {
     assertThat(page.getTotal()).isEqualTo(120);
 
     SessionSummary queued = page.getItems().get(0);
-    assertThat(queued.getStatus()).isEqualTo(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(queued.getStatus().isKnown()).isFalse();
     assertThat(queued.getStatusRaw()).isEqualTo("queued");
     assertThat(queued.getAgent()).isNull();
     assertThat(queued.getFirstMessage()).isNull();
@@ -75,7 +75,7 @@ class ModelDecodingTest {
     assertThat(queued.getCreatedAt()).isEqualTo(OffsetDateTime.of(2026, 5, 7, 15, 0, 0, 0, ZoneOffset.ofHours(2)));
 
     SessionSummary awaiting = page.getItems().get(1);
-    assertThat(awaiting.getStatus()).isEqualTo(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(awaiting.getStatus().isKnown()).isFalse();
     assertThat(awaiting.getStatusRaw()).isEqualTo("awaiting_tool_results");
     assertThat(awaiting.getFirstMessage().getMessage()).isEqualTo("Call my tool");
   }
@@ -125,7 +125,7 @@ class ModelDecodingTest {
     JsonAdapter<List<LifecycleStatus>> adapter =
         AgpMoshi.get().adapter(Types.newParameterizedType(List.class, LifecycleStatus.class));
     assertThat(adapter.fromJson("[\"timed_out\",\"queued\",null]"))
-        .containsExactly(LifecycleStatus.TIMED_OUT, LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API, null);
+        .containsExactly(LifecycleStatus.TIMED_OUT, LifecycleStatus.of("brand_new"), null);
     assertThat(adapter.toJson(List.of(LifecycleStatus.TIMED_OUT))).isEqualTo("[\"timed_out\"]");
   }
 
@@ -145,7 +145,7 @@ class ModelDecodingTest {
       assertThat(status.toString()).isEqualTo(status.getValue());
     }
     assertThat(LifecycleStatus.fromValue(null)).isNull();
-    assertThat(LifecycleStatus.fromValue("brand_new")).isSameAs(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(LifecycleStatus.fromValue("brand_new").isKnown()).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.agp.generated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agp.generated.api.SessionsApi;
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.generated.model.LifecycleStatus;
 import dev.agp.generated.model.SessionOwner;
 import dev.agp.generated.model.SessionSort;
@@ -51,43 +52,51 @@ class RequestUrlTest {
 
   static Stream<Arguments> listCombinations() {
     return Stream.of(
-        Arguments.of("no parameters: every null is omitted",
-            (ListCall) a -> a.listSessions(null, null, null, null, null, null, null, null),
+        Arguments.of("no parameters: nothing is sent",
+            (ListCall) a -> a.listSessions(ListSessionsParams.none()),
             "/api/v2/sessions"),
         Arguments.of("page and size",
-            (ListCall) a -> a.listSessions(3, 100, null, null, null, null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().page(3).size(100).build()),
             "/api/v2/sessions?page=3&size=100"),
         Arguments.of("sort newest first uses the wire value",
-            (ListCall) a -> a.listSessions(null, null, SessionSort.CREATED_AT_DESC, null, null, null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().sort(SessionSort.CREATED_AT_DESC).build()),
             "/api/v2/sessions?sort=-created_at"),
         Arguments.of("sort oldest first",
-            (ListCall) a -> a.listSessions(null, null, SessionSort.CREATED_AT_ASC, null, null, null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().sort(SessionSort.CREATED_AT_ASC).build()),
             "/api/v2/sessions?sort=created_at"),
         Arguments.of("one status",
-            (ListCall) a -> a.listSessions(null, null, null, List.of(LifecycleStatus.TIMED_OUT), null, null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().status(LifecycleStatus.TIMED_OUT).build()),
             "/api/v2/sessions?status=timed_out"),
         Arguments.of("several statuses repeat the key",
-            (ListCall) a -> a.listSessions(null, null, null,
-                List.of(LifecycleStatus.RUNNING, LifecycleStatus.PAUSED, LifecycleStatus.TIMED_OUT), null, null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder()
+                .status(LifecycleStatus.RUNNING, LifecycleStatus.PAUSED).status(List.of(LifecycleStatus.TIMED_OUT)).build()),
             "/api/v2/sessions?status=running&status=paused&status=timed_out"),
+        Arguments.of("a status newer than the SDK travels with the typed ones",
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder()
+                .status(LifecycleStatus.RUNNING).statusNewerThanSdk("archived").build()),
+            "/api/v2/sessions?status=running&status=archived"),
         Arguments.of("an empty status list sends nothing",
-            (ListCall) a -> a.listSessions(null, null, null, List.of(), null, null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().status(List.of()).build()),
             "/api/v2/sessions"),
         Arguments.of("several agents repeat the key and are encoded",
-            (ListCall) a -> a.listSessions(null, null, null, null, List.of("web-price-finder", "h/web surfer"), null, null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().agent("web-price-finder", "h/web surfer").build()),
             "/api/v2/sessions?agent=web-price-finder&agent=h%2Fweb%20surfer"),
         Arguments.of("group id",
-            (ListCall) a -> a.listSessions(null, null, null, null, null, "trip-planning-001", null, null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().groupId("trip-planning-001").build()),
             "/api/v2/sessions?group_id=trip-planning-001"),
         Arguments.of("parent session id",
-            (ListCall) a -> a.listSessions(null, null, null, null, null, null, "a1b2c3d4-e5f6-7890-abcd-ef1234567890", null),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().parentSessionId("a1b2c3d4-e5f6-7890-abcd-ef1234567890").build()),
             "/api/v2/sessions?parent_session_id=a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
         Arguments.of("owner uses the wire value",
-            (ListCall) a -> a.listSessions(null, null, null, null, null, null, null, SessionOwner.ME_OR_ORGANIZATION),
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().owner(SessionOwner.ME_OR_ORGANIZATION).build()),
             "/api/v2/sessions?owner=me-or-organization"),
-        Arguments.of("every parameter at once, in the spec's order",
-            (ListCall) a -> a.listSessions(2, 50, SessionSort.CREATED_AT_ASC,
-                List.of(LifecycleStatus.FAILED, LifecycleStatus.INTERRUPTED), List.of("a", "b"), "g", "p", SessionOwner.ME),
+        Arguments.of("a parameter newer than the SDK is sent after the declared ones",
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().additionalQueryParam("label", "x y").size(5).build()),
+            "/api/v2/sessions?size=5&label=x%20y"),
+        Arguments.of("every parameter at once, in the spec's order whatever the order set",
+            (ListCall) a -> a.listSessions(ListSessionsParams.builder().owner(SessionOwner.ME).parentSessionId("p")
+                .groupId("g").agent("a", "b").status(LifecycleStatus.FAILED, LifecycleStatus.INTERRUPTED)
+                .sort(SessionSort.CREATED_AT_ASC).size(50).page(2).build()),
             "/api/v2/sessions?page=2&size=50&sort=created_at&status=failed&status=interrupted"
                 + "&agent=a&agent=b&group_id=g&parent_session_id=p&owner=me"));
   }

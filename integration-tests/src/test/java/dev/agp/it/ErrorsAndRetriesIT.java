@@ -1,9 +1,9 @@
 package dev.agp.it;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agp.client.AgpClient;
-import dev.agp.client.SessionQuery;
 import dev.agp.client.errors.AgpApiException;
 import dev.agp.client.errors.AgpDecodingException;
 import dev.agp.client.errors.AgpException;
@@ -55,7 +55,7 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
   @MethodSource("injectedStatuses")
   void eachStatusBecomesItsType(int status, Class<? extends AgpApiException> type) {
     sandbox.faults().failNext(3, status);
-    AgpException error = capture(() -> client.sessions().list(SessionQuery.all()));
+    AgpException error = capture(() -> client.sessions().list(ListSessionsParams.none()));
     assertThat(error).isExactlyInstanceOf(type);
     assertThat(((AgpApiException) error).serverMessage()).contains("Injected failure");
     assertThat(((AgpApiException) error).requestId()).isPresent();
@@ -65,7 +65,7 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
   @Test
   void aWrongKeyIsUnauthorizedWithTheGatewayMessage() {
     try (AgpClient wrong = clientBuilder().apiKey("sk-wrong-key").build()) {
-      AgpException error = capture(() -> wrong.sessions().list(SessionQuery.all()));
+      AgpException error = capture(() -> wrong.sessions().list(ListSessionsParams.none()));
       assertThat(error).isInstanceOf(UnauthorizedException.class).hasMessageContaining("Unauthorized");
       assertThat(error.getMessage()).doesNotContain("sk-wrong-key");
     }
@@ -79,7 +79,7 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
 
   @Test
   void aSizeAboveTheServersCapIsAValidationErrorWithItems() {
-    AgpException error = capture(() -> client.sessions().list(SessionQuery.builder().pageSize(500).build()));
+    AgpException error = capture(() -> client.sessions().list(ListSessionsParams.builder().size(500).build()));
     assertThat(error).isInstanceOf(UnprocessableEntityException.class);
     assertThat(((UnprocessableEntityException) error).validationErrors()).singleElement()
         .satisfies(item -> assertThat(item.location()).containsExactly("query", "size"));
@@ -95,18 +95,18 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
   @Test
   void transientFailuresAreRetried() {
     sandbox.faults().failNext(2, 503);
-    assertThat(client.sessions().list(SessionQuery.all()).items()).isNotEmpty();
+    assertThat(client.sessions().list(ListSessionsParams.none()).items()).isNotEmpty();
     assertThat(waits).hasSize(2);
   }
 
   @Test
   void retryAfterIsHonouredUpToTheCeiling() {
     sandbox.faults().failNext(1, 429, "3");
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
     assertThat(waits).containsExactly(Duration.ofSeconds(3));
 
     sandbox.faults().failNext(1, 429, "600");
-    AgpException error = capture(() -> client.sessions().list(SessionQuery.all()));
+    AgpException error = capture(() -> client.sessions().list(ListSessionsParams.none()));
     assertThat(error).isInstanceOf(RateLimitException.class);
     assertThat(((RateLimitException) error).retryAfter()).contains(Duration.ofSeconds(600));
     assertThat(waits).hasSize(1);
@@ -115,16 +115,16 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
   @Test
   void malformedAndTruncatedBodiesAreDecodingErrors() {
     sandbox.faults().malformedNext(1).truncatedNext(1);
-    assertThat(capture(() -> client.sessions().list(SessionQuery.all()))).isInstanceOf(AgpDecodingException.class)
+    assertThat(capture(() -> client.sessions().list(ListSessionsParams.none()))).isInstanceOf(AgpDecodingException.class)
         .hasMessageContaining("<html>");
-    assertThat(capture(() -> client.sessions().list(SessionQuery.all()))).isInstanceOf(AgpDecodingException.class);
+    assertThat(capture(() -> client.sessions().list(ListSessionsParams.none()))).isInstanceOf(AgpDecodingException.class);
   }
 
   @Test
   void aSlowServerTimesOut() {
     sandbox.faults().latency(Duration.ofMillis(400));
     try (AgpClient impatient = clientBuilder().readTimeout(Duration.ofMillis(100)).maxRetries(1).build()) {
-      AgpException error = capture(() -> impatient.sessions().list(SessionQuery.all()));
+      AgpException error = capture(() -> impatient.sessions().list(ListSessionsParams.none()));
       assertThat(error).isInstanceOf(AgpNetworkException.class);
       assertThat(((AgpNetworkException) error).isTimeout()).isTrue();
     }
@@ -133,7 +133,7 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
   @Test
   void theKeyAppearsInNoLogLineAndNoMessage() {
     sandbox.faults().failNext(3, 500);
-    capture(() -> client.sessions().list(SessionQuery.all()));
+    capture(() -> client.sessions().list(ListSessionsParams.none()));
     capture(() -> client.sessions().retrieve("00000000-0000-4000-8000-00000000beef"));
 
     assertThat(logLines).isNotEmpty().anySatisfy(line -> assertThat(line).contains("Authorization: [redacted]"));

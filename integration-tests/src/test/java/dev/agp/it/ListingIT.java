@@ -1,10 +1,10 @@
 package dev.agp.it;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agp.client.ApiResponse;
 import dev.agp.client.SessionPage;
-import dev.agp.client.SessionQuery;
 import dev.agp.generated.model.LifecycleStatus;
 import dev.agp.generated.model.Session;
 import dev.agp.generated.model.SessionOwner;
@@ -21,7 +21,7 @@ class ListingIT extends SandboxTestSupport {
 
   @Test
   void aPageCarriesItsNumberSizeTotalAndWhetherMoreExist() {
-    SessionPage page = client.sessions().list(SessionQuery.builder().pageSize(5).build());
+    SessionPage page = client.sessions().list(ListSessionsParams.builder().size(5).build());
     assertThat(page.items()).hasSize(5);
     assertThat(page.page()).isEqualTo(1);
     assertThat(page.pageSize()).isEqualTo(5);
@@ -31,34 +31,34 @@ class ListingIT extends SandboxTestSupport {
 
   @Test
   void everyFilterNarrowsTheListing() {
-    SessionQuery failedOrTimedOut = SessionQuery.builder().status(LifecycleStatus.FAILED, LifecycleStatus.TIMED_OUT).pageSize(100).build();
+    ListSessionsParams failedOrTimedOut = ListSessionsParams.builder().status(LifecycleStatus.FAILED, LifecycleStatus.TIMED_OUT).size(100).build();
     assertThat(client.sessions().list(failedOrTimedOut).items()).isNotEmpty()
         .allSatisfy(s -> assertThat(s.getStatus()).isIn(LifecycleStatus.FAILED, LifecycleStatus.TIMED_OUT));
 
-    assertThat(client.sessions().list(SessionQuery.builder().agent("fast-searcher").pageSize(100).build()).items())
+    assertThat(client.sessions().list(ListSessionsParams.builder().agent("fast-searcher").size(100).build()).items())
         .isNotEmpty().allSatisfy(s -> assertThat(s.getAgent()).isEqualTo("fast-searcher"));
 
-    assertThat(client.sessions().list(SessionQuery.builder().groupId("trip-planning-001").build()).total()).isPositive();
+    assertThat(client.sessions().list(ListSessionsParams.builder().groupId("trip-planning-001").build()).total()).isPositive();
 
-    SessionPage children = client.sessions().list(SessionQuery.builder().parentSessionId(SandboxData.DEEP_TREE_ROOT_ID).build());
+    SessionPage children = client.sessions().list(ListSessionsParams.builder().parentSessionId(SandboxData.DEEP_TREE_ROOT_ID).build());
     assertThat(children.total()).isEqualTo(3);
 
-    long mine = client.sessions().list(SessionQuery.all()).total();
-    long organization = client.sessions().list(SessionQuery.builder().owner(SessionOwner.ORGANIZATION).build()).total();
+    long mine = client.sessions().list(ListSessionsParams.none()).total();
+    long organization = client.sessions().list(ListSessionsParams.builder().owner(SessionOwner.ORGANIZATION).build()).total();
     assertThat(organization).isGreaterThan(mine);
   }
 
   @Test
   void bothSortsAreHonoured() {
-    List<SessionSummary> newest = client.sessions().list(SessionQuery.builder().pageSize(20).build()).items();
-    List<SessionSummary> oldest = client.sessions().list(SessionQuery.builder().sort(SessionSort.CREATED_AT_ASC).pageSize(20).build()).items();
+    List<SessionSummary> newest = client.sessions().list(ListSessionsParams.builder().size(20).build()).items();
+    List<SessionSummary> oldest = client.sessions().list(ListSessionsParams.builder().sort(SessionSort.CREATED_AT_ASC).size(20).build()).items();
     assertThat(newest).extracting(SessionSummary::getCreatedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
     assertThat(oldest).extracting(SessionSummary::getCreatedAt).isSorted();
   }
 
   @Test
   void statusesNewerThanTheSpecDecodeAndCanBeFilteredOn() {
-    SessionPage queued = client.sessions().list(SessionQuery.builder().statusNewerThanSdk("queued").pageSize(100).build());
+    SessionPage queued = client.sessions().list(ListSessionsParams.builder().statusNewerThanSdk("queued").size(100).build());
 
     assertThat(queued.items()).isNotEmpty().allSatisfy(s -> {
       assertThat(s.getStatus()).isEqualTo(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
@@ -79,7 +79,7 @@ class ListingIT extends SandboxTestSupport {
 
   @Test
   void rawResponsesExposeStatusHeadersAndTheRequestId() {
-    ApiResponse<SessionPage> response = client.sessions().withRawResponse().list(SessionQuery.all());
+    ApiResponse<SessionPage> response = client.sessions().withRawResponse().list(ListSessionsParams.none());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(response.requestId()).hasValueSatisfying(v -> assertThat(v).startsWith("sandbox-"));
@@ -87,7 +87,7 @@ class ListingIT extends SandboxTestSupport {
 
   @Test
   void asyncCallsWork() throws Exception {
-    SessionPage page = client.sessions().listAsync(SessionQuery.builder().pageSize(3).build()).get();
+    SessionPage page = client.sessions().listAsync(ListSessionsParams.builder().size(3).build()).get();
     SessionStatus status = client.sessions().statusAsync(page.items().get(0).getId()).get();
     assertThat(status.getStatusRaw()).isEqualTo(page.items().get(0).getStatusRaw());
     assertThat(waits).isEmpty();
@@ -95,7 +95,7 @@ class ListingIT extends SandboxTestSupport {
 
   @Test
   void everyExchangeWasCheckedAgainstTheSpec() {
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
     client.sessions().retrieve(SandboxData.SMALL_TREE_ROOT_ID);
     client.sessions().status(SandboxData.SMALL_TREE_ROOT_ID);
     assertThat(contract.checked()).isEqualTo(3);

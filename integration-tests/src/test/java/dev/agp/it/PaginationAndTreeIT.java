@@ -1,8 +1,8 @@
 package dev.agp.it;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agp.client.SessionQuery;
 import dev.agp.client.SessionTree;
 import dev.agp.client.TreeNode;
 import dev.agp.client.TreeOptions;
@@ -25,7 +25,7 @@ class PaginationAndTreeIT extends SandboxTestSupport {
   @ParameterizedTest(name = "concurrency {0}")
   @ValueSource(ints = {1, 4})
   void listAllYieldsEverySessionInOrder(int concurrency) {
-    List<String> ids = client.sessions().listAll(SessionQuery.all()).concurrency(concurrency).stream()
+    List<String> ids = client.sessions().listAll(ListSessionsParams.none()).concurrency(concurrency).stream()
         .map(SessionSummary::getId).toList();
     assertThat(ids).isEqualTo(mineNewestFirst());
   }
@@ -36,7 +36,7 @@ class PaginationAndTreeIT extends SandboxTestSupport {
     List<String> before = mineNewestFirst();
     sandbox.faults().insertAtHeadBetweenPages(9, 3);
 
-    List<String> ids = client.sessions().listAll(SessionQuery.all()).concurrency(concurrency).stream()
+    List<String> ids = client.sessions().listAll(ListSessionsParams.none()).concurrency(concurrency).stream()
         .map(SessionSummary::getId).toList();
 
     assertThat(ids).doesNotHaveDuplicates().containsAll(before);
@@ -45,7 +45,7 @@ class PaginationAndTreeIT extends SandboxTestSupport {
   @Test
   void limitAndPrefetchBound() {
     sandbox.faults().latency(Duration.ofMillis(10));
-    assertThat(client.sessions().listAll(SessionQuery.builder().pageSize(20).build()).concurrency(3).limit(90).stream().count())
+    assertThat(client.sessions().listAll(ListSessionsParams.builder().size(20).build()).concurrency(3).limit(90).stream().count())
         .isEqualTo(90);
     // Overlapping windows reach the 90th session and none starts beyond it. Their exact sizes depend on the
     // data: windows reach back past sessions created in the same instant, which the sandbox's trees have.

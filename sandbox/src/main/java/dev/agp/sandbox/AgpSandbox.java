@@ -18,7 +18,7 @@ import mockwebserver3.MockWebServer;
  * try (AgpSandbox sandbox = AgpSandbox.start();
  *      AgpClient client = AgpClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
  *   sandbox.faults().failNext(1, 503);
- *   SessionPage page = client.sessions().list(SessionQuery.all());   // retried, then answered
+ *   SessionPage page = client.sessions().list(ListSessionsParams.none());   // retried, then answered
  * }
  * }</pre>
  *

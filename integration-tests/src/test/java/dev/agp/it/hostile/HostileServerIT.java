@@ -1,12 +1,12 @@
 package dev.agp.it.hostile;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agp.client.AgpClient;
 import dev.agp.client.LogLevel;
 import dev.agp.client.RetryPolicy;
-import dev.agp.client.SessionQuery;
 import dev.agp.client.errors.AgpDecodingException;
 import dev.agp.client.errors.AgpException;
 import dev.agp.client.errors.AgpNetworkException;
@@ -90,7 +90,7 @@ class HostileServerIT {
     RawServer server = raw((socket, out) -> Bodies.endlessPage(out, Long.MAX_VALUE));
     AgpClient client = client(builder(server.url()));
 
-    assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()))
+    assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.none()))
         .isExactlyInstanceOf(AgpDecodingException.class)
         .hasMessageContaining("listSessions (GET /api/v2/sessions)")
         .hasMessageContaining("larger than the client's maximum of 16777216 bytes")
@@ -103,7 +103,7 @@ class HostileServerIT {
     RawServer server = raw((socket, out) -> Bodies.endlessPage(out, Long.MAX_VALUE));
     AgpClient client = client(builder(server.url()).maxResponseBodyBytes(1 << 20));
 
-    CompletableFuture<?> walk = client.sessions().listAll(SessionQuery.all()).forEachAsync(session -> {});
+    CompletableFuture<?> walk = client.sessions().listAll(ListSessionsParams.none()).forEachAsync(session -> {});
 
     assertThatThrownBy(walk::join).isInstanceOf(CompletionException.class)
         .cause().isExactlyInstanceOf(AgpDecodingException.class)
@@ -161,7 +161,7 @@ class HostileServerIT {
     });
     AgpClient client = client(builder(server.url()).maxRetries(1).callTimeout(Duration.ofSeconds(1)));
 
-    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.isTimeout()).isTrue();
     assertThat(error.attempts()).isEqualTo(2);
@@ -202,7 +202,7 @@ class HostileServerIT {
     });
     AgpClient client = client(builder(server.url()).maxRetries(2));
 
-    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.isTimeout()).isFalse();
     assertThat(error.attempts()).isEqualTo(3);
@@ -226,7 +226,7 @@ class HostileServerIT {
     AtomicReference<Boolean> interruptKept = new AtomicReference<>();
     Thread caller = new Thread(() -> {
       try {
-        client.sessions().list(SessionQuery.all());
+        client.sessions().list(ListSessionsParams.none());
       } catch (Throwable t) {
         thrown.set(t);
         interruptKept.set(Thread.currentThread().isInterrupted());
@@ -257,7 +257,7 @@ class HostileServerIT {
     server.enqueue(json(200, Bodies.page(1, 1, "s-1")));
     AgpClient client = client(builder(server.url("/").toString()));
 
-    assertThat(client.sessions().list(SessionQuery.all()).items()).hasSize(1);
+    assertThat(client.sessions().list(ListSessionsParams.none()).items()).hasSize(1);
 
     server.takeRequest();
     RecordedRequest followed = server.takeRequest();
@@ -277,7 +277,7 @@ class HostileServerIT {
     server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere).build());
     AgpClient client = client(builder("http://localhost:" + server.getPort() + "/"));
 
-    assertThat(client.sessions().list(SessionQuery.all()).items()).hasSize(1);
+    assertThat(client.sessions().list(ListSessionsParams.none()).items()).hasSize(1);
 
     assertThat(other.takeRequest().getHeaders().get("Authorization")).isNull();
   }
@@ -299,7 +299,7 @@ class HostileServerIT {
         .sslSocketFactory(clientCerts.sslSocketFactory(), clientCerts.trustManager()).build();
     AgpClient client = client(builder(tls.url("/").toString()).httpClient(trusting));
 
-    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.getMessage()).isEqualTo("GET /api/v2/sessions failed: refused the 301 redirect from https://localhost:"
         + tls.getPort() + "/api/v2/sessions to " + downgrade + ": it downgrades https to http");
@@ -315,7 +315,7 @@ class HostileServerIT {
         .addHeader("Location", "http://sessions.example.com/api/v2/sessions?token=secret").build());
     AgpClient client = client(builder(server.url("/").toString()));
 
-    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.getMessage())
         .contains("to http://sessions.example.com/api/v2/sessions: it leads to clear-text http on a host that is not loopback")
@@ -334,7 +334,7 @@ class HostileServerIT {
     });
     AgpClient client = client(builder(server.url("/").toString()));
 
-    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error.getMessage()).startsWith("GET /api/v2/sessions failed: the server redirects in a loop");
     // OkHttp follows 20 redirects: one attempt, 21 requests, never retried.
@@ -350,7 +350,7 @@ class HostileServerIT {
         .addHeader("Location", "http://user:hunter2@127.0.0.1:" + other.getPort() + "/elsewhere").build());
     AgpClient client = client(builder("http://localhost:" + server.getPort() + "/").logLevel(LogLevel.HEADERS));
 
-    client.sessions().list(SessionQuery.all());
+    client.sessions().list(ListSessionsParams.none());
 
     assertThat(log).anySatisfy(line -> assertThat(line).contains("redirects to http://127.0.0.1:"));
     assertThat(log).noneSatisfy(line -> assertThat(line).contains("hunter2"));
@@ -366,7 +366,7 @@ class HostileServerIT {
         .body("{\"detail\":\"down for a while\"}").build());
     AgpClient client = client(builder(server.url("/").toString()));
 
-    AgpException error = catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpException error = catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     // OkHttp itself cannot parse a 503's delay beyond an int; the client must still see the server's answer.
     assertThat(error).isExactlyInstanceOf(InternalServerException.class).hasMessageContaining("down for a while");
@@ -379,7 +379,7 @@ class HostileServerIT {
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "45").build());
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "45").build());
     AgpClient client = client(builder(server.url("/").toString()));
-    CompletableFuture<?> async = client.sessions().listAsync(SessionQuery.all());
+    CompletableFuture<?> async = client.sessions().listAsync(ListSessionsParams.none());
     AtomicReference<Throwable> blocking = new AtomicReference<>();
     Thread caller = new Thread(() -> {
       try {
@@ -422,7 +422,7 @@ class HostileServerIT {
     }).build();
     AgpClient client = client(builder(server.url("/").toString()).httpClient(counting));
 
-    assertThat(client.sessions().withRawResponse().list(SessionQuery.all()).attempts()).isEqualTo(3);
+    assertThat(client.sessions().withRawResponse().list(ListSessionsParams.none()).attempts()).isEqualTo(3);
 
     assertThat(started.get()).isEqualTo(3);
     assertThat(created.get()).isEqualTo(3);
@@ -439,9 +439,9 @@ class HostileServerIT {
     }).build();
     AgpClient client = client(builder(server.url("/").toString()).httpClient(failing));
 
-    assertThatThrownBy(() -> client.sessions().listAsync(SessionQuery.all()).join())
+    assertThatThrownBy(() -> client.sessions().listAsync(ListSessionsParams.none()).join())
         .isInstanceOf(CompletionException.class).hasCause(overflow);
-    assertThatThrownBy(() -> client.sessions().list(SessionQuery.all())).isSameAs(overflow);
+    assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.none())).isSameAs(overflow);
   }
 
   @Test
@@ -453,7 +453,7 @@ class HostileServerIT {
     }).build();
     AgpClient client = client(builder(server.url("/").toString()).httpClient(failing));
 
-    AgpException error = catchAgp(() -> client.sessions().list(SessionQuery.all()));
+    AgpException error = catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
 
     assertThat(error).hasMessage("GET /api/v2/sessions failed inside the HTTP client: " + bug).hasCause(bug);
     assertThat(server.getRequestCount()).isZero();

@@ -1,10 +1,10 @@
 package dev.agp.it.hostile;
 
+import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agp.client.AgpClient;
-import dev.agp.client.SessionQuery;
 import dev.agp.client.errors.AgpDecodingException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +30,10 @@ class SmallHeapIT {
   void aPageLargerThanTheHeapIsATypedErrorBlockingAndNot() throws Exception {
     try (RawServer server = new RawServer((socket, out) -> Bodies.endlessPage(out, TWO_HUNDRED_MB));
         AgpClient client = AgpClient.builder().apiKey("sk-test-small-heap").baseUrl(server.url()).build()) {
-      assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()))
+      assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.none()))
           .isExactlyInstanceOf(AgpDecodingException.class)
           .hasMessageContaining("larger than the client's maximum of 16777216 bytes");
-      assertThatThrownBy(() -> client.sessions().listAsync(SessionQuery.all()).join())
+      assertThatThrownBy(() -> client.sessions().listAsync(ListSessionsParams.none()).join())
           .isInstanceOf(CompletionException.class).hasCauseExactlyInstanceOf(AgpDecodingException.class);
       assertThat(server.requests()).isEqualTo(2);
     }
