@@ -37,7 +37,7 @@ class ListSessionsParamsTest {
     assertThat(parameter("sort").defaultValue()).isEqualTo("-created_at");
     assertThat(parameter("owner").defaultValue()).isEqualTo("me-in-organization");
     assertThat(parameter("parent_session_id").javaName()).isEqualTo("parentSessionId");
-    assertThat(parameter("agent").minLength()).isEqualTo(1);
+    assertThat(parameter("agent").minLength()).isNull();
   }
 
   @Test

@@ -240,7 +240,8 @@ public final class QueryParameter {
         }
       }
       case STRING -> {
-        if (minLength != null && minLength > 0 && wireValue.isBlank()) {
+        // Not a rule of the spec: a blank filter is always a caller's mistake, so the SDK refuses it.
+        if (wireValue.isBlank()) {
           throw newInvalid("must not be blank");
         }
         if (minLength != null && wireValue.length() < minLength) {
