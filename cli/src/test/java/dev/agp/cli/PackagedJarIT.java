@@ -47,7 +47,7 @@ class PackagedJarIT {
     assertThat(tree.out().lines()).hasSize(4);
     Run usage = java("sessions", "list", "--size", "0");
     assertThat(usage.exit()).isEqualTo(2);
-    assertThat(usage.err()).contains("--size must be between 1 and 1000");
+    assertThat(usage.err()).contains("--size must be between 1 and 100");
   }
 
   @Test

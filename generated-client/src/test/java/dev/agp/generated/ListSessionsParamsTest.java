@@ -22,13 +22,14 @@ class ListSessionsParamsTest {
   @Test
   void theMetadataIsTheSpecsParametersInOrder() {
     assertThat(ListSessionsParams.PARAMETERS).extracting(QueryParameter::name)
-        .containsExactly("page", "size", "sort", "status", "agent", "group_id", "parent_session_id", "owner");
+        .containsExactly("page", "size", "sort", "status", "agent", "group_id", "parent_session_id", "owner",
+            "search", "created_before", "created_after", "finished_before", "finished_after", "schedule_id");
     QueryParameter size = parameter("size");
     assertThat(size.type()).isEqualTo(QueryParameter.Type.INTEGER);
     assertThat(size.minimum()).isEqualTo(1L);
-    assertThat(size.maximum()).isEqualTo(1000L);
+    assertThat(size.maximum()).isEqualTo(100L);
     assertThat(size.defaultValue()).isEqualTo("10");
-    assertThat(size.description()).startsWith("Items per page.");
+    assertThat(size.description()).startsWith("Items per page, at most 100");
     QueryParameter status = parameter("status");
     assertThat(status.repeated()).isTrue();
     assertThat(status.type()).isEqualTo(QueryParameter.Type.ENUM);
@@ -45,11 +46,11 @@ class ListSessionsParamsTest {
     assertThatThrownBy(() -> ListSessionsParams.builder().page(0))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessage("page must be 1 or more, but was 0");
-    assertThatThrownBy(() -> ListSessionsParams.builder().size(1001))
-        .hasMessage("size must be between 1 and 1000, but was 1001");
+    assertThatThrownBy(() -> ListSessionsParams.builder().size(101))
+        .hasMessage("size must be between 1 and 100, but was 101");
     assertThatThrownBy(() -> ListSessionsParams.builder().size(0))
-        .hasMessage("size must be between 1 and 1000, but was 0");
-    assertThat(ListSessionsParams.builder().size(1000).page(1).build().size()).contains(1000);
+        .hasMessage("size must be between 1 and 100, but was 0");
+    assertThat(ListSessionsParams.builder().size(100).page(1).build().size()).contains(100);
   }
 
   @Test
@@ -58,7 +59,7 @@ class ListSessionsParamsTest {
         () -> ListSessionsParams.builder().status(LifecycleStatus.RUNNING, NEWER));
     assertThat(e.parameter().name()).isEqualTo("status");
     assertThat(e.getMessage()).startsWith("status cannot be LifecycleStatus." + NEWER.name())
-        .contains("allowed: pending, running")
+        .contains("allowed: queued, pending, running")
         .endsWith("use statusNewerThanSdk(\"the_value\").");
     assertThatThrownBy(() -> ListSessionsParams.builder().owner(SessionOwner.of("x")))
         .hasMessageContaining("allowed: me, me-in-organization, organization, me-or-organization");
@@ -85,7 +86,7 @@ class ListSessionsParamsTest {
     assertThatThrownBy(() -> ListSessionsParams.builder().statusNewerThanSdk("running"))
         .hasMessage("status value \"running\" is documented: use status(LifecycleStatus.RUNNING) instead of statusNewerThanSdk");
     assertThatThrownBy(() -> ListSessionsParams.builder().statusNewerThanSdk("Not A Status"))
-        .hasMessageContaining("must be one of pending, running");
+        .hasMessageContaining("must be one of queued, pending, running");
     assertThatThrownBy(() -> ListSessionsParams.builder().statusNewerThanSdk(" "))
         .hasMessage("status needs a value newer than this SDK, but was blank");
   }
@@ -99,7 +100,7 @@ class ListSessionsParamsTest {
         Map.entry("size", List.of("50")), Map.entry("status", List.of("running", "archived")),
         Map.entry("parent_session_id", List.of("p")));
     assertThatThrownBy(() -> ListSessionsParams.builder().wireValue("size", "ten"))
-        .hasMessage("size must be a whole number between 1 and 1000, but was \"ten\"");
+        .hasMessage("size must be a whole number between 1 and 100, but was \"ten\"");
     assertThatThrownBy(() -> ListSessionsParams.builder().wireValue("colour", "red"))
         .hasMessageStartingWith("unknown query parameter \"colour\"; the spec declares page, size, sort");
   }

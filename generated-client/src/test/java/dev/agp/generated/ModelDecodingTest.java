@@ -68,7 +68,7 @@ class ModelDecodingTest {
 
     SessionSummary queued = page.getItems().get(0);
     assertThat(queued.getStatus().isKnown()).isFalse();
-    assertThat(queued.getStatusRaw()).isEqualTo("queued");
+    assertThat(queued.getStatusRaw()).isEqualTo("archived");
     assertThat(queued.getAgent()).isNull();
     assertThat(queued.getFirstMessage()).isNull();
     assertThat(queued.getStartedAt()).isNull();
@@ -76,7 +76,7 @@ class ModelDecodingTest {
 
     SessionSummary awaiting = page.getItems().get(1);
     assertThat(awaiting.getStatus().isKnown()).isFalse();
-    assertThat(awaiting.getStatusRaw()).isEqualTo("awaiting_tool_results");
+    assertThat(awaiting.getStatusRaw()).isEqualTo("escalated");
     assertThat(awaiting.getFirstMessage().getMessage()).isEqualTo("Call my tool");
   }
 
@@ -84,7 +84,7 @@ class ModelDecodingTest {
   void unknownStatusSurvivesReEncoding() throws IOException {
     SessionSummaryPage page = pages.fromJson(Fixtures.json("newer-values.json"));
     String encoded = pages.toJson(page);
-    assertThat(encoded).contains("\"status\":\"queued\"").contains("\"status\":\"awaiting_tool_results\"");
+    assertThat(encoded).contains("\"status\":\"archived\"").contains("\"status\":\"escalated\"");
   }
 
   @Test
@@ -124,7 +124,7 @@ class ModelDecodingTest {
   void enumsDecodedOnTheirOwnFallBackToTheUnknownMember() throws IOException {
     JsonAdapter<List<LifecycleStatus>> adapter =
         AgpMoshi.get().adapter(Types.newParameterizedType(List.class, LifecycleStatus.class));
-    assertThat(adapter.fromJson("[\"timed_out\",\"queued\",null]"))
+    assertThat(adapter.fromJson("[\"timed_out\",\"archived\",null]"))
         .containsExactly(LifecycleStatus.TIMED_OUT, LifecycleStatus.of("brand_new"), null);
     assertThat(adapter.toJson(List.of(LifecycleStatus.TIMED_OUT))).isEqualTo("[\"timed_out\"]");
   }
@@ -151,7 +151,8 @@ class ModelDecodingTest {
   @Test
   void everyGeneratedEnumIsOpenWithItsKnownValuesInSpecOrder() {
     assertThat(LifecycleStatus.knownValues()).extracting(LifecycleStatus::getValue)
-        .containsExactly("pending", "running", "paused", "idle", "completed", "failed", "timed_out", "interrupted");
+        .containsExactly("queued", "pending", "running", "paused", "idle", "awaiting_tool_results", "completed",
+            "failed", "timed_out", "interrupted");
     assertThat(LifecycleStatus.knownValues()).allMatch(LifecycleStatus::isKnown);
     assertThat(LifecycleStatus.fromValue("brand_new").isKnown()).isFalse();
     assertThat(SessionSort.knownValues()).extracting(SessionSort::getValue).containsExactly("created_at", "-created_at");

@@ -1,7 +1,9 @@
 package dev.agp.it;
 
 import dev.agp.generated.api.SessionsApi.ListSessionsParams;
+import dev.agp.generated.runtime.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agp.client.AgpClient;
 import dev.agp.client.errors.AgpApiException;
@@ -78,11 +80,21 @@ class ErrorsAndRetriesIT extends SandboxTestSupport {
   }
 
   @Test
-  void aSizeAboveTheServersCapIsAValidationErrorWithItems() {
-    AgpException error = capture(() -> client.sessions().list(ListSessionsParams.builder().size(500).build()));
+  void aSizeAboveTheServersCapIsRefusedBeforeAnyRequest() {
+    int before = sandbox.requests().size();
+    assertThatThrownBy(() -> client.sessions().list(ListSessionsParams.builder().size(500).build()))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("size must be between 1 and 100, but was 500");
+    assertThat(sandbox.requests()).hasSize(before);
+  }
+
+  @Test
+  void theServersValidationErrorCarriesItsItems() {
+    contract.expect("validation.request.parameter.schema.format.uuid");
+    AgpException error = capture(() -> client.sessions().status("not-a-uuid"));
     assertThat(error).isInstanceOf(UnprocessableEntityException.class);
     assertThat(((UnprocessableEntityException) error).validationErrors()).singleElement()
-        .satisfies(item -> assertThat(item.location()).containsExactly("query", "size"));
+        .satisfies(item -> assertThat(item.location()).containsExactly("path", "id"));
   }
 
   @Test

@@ -57,14 +57,13 @@ class ListingIT extends SandboxTestSupport {
   }
 
   @Test
-  void statusesNewerThanTheSpecDecodeAndCanBeFilteredOn() {
-    SessionPage queued = client.sessions().list(ListSessionsParams.builder().statusNewerThanSdk("queued").size(100).build());
+  void theLiveApisNewerStatusesAreTypedSince020() {
+    SessionPage queued = client.sessions().list(ListSessionsParams.builder()
+        .status(LifecycleStatus.QUEUED, LifecycleStatus.AWAITING_TOOL_RESULTS).size(100).build());
 
-    assertThat(queued.items()).isNotEmpty().allSatisfy(s -> {
-      assertThat(s.getStatus()).isEqualTo(LifecycleStatus.UNKNOWN_DEFAULT_OPEN_API);
-      assertThat(s.getStatusRaw()).isEqualTo("queued");
-    });
-    assertThat(contract.exempted()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("queued"));
+    assertThat(queued.items()).isNotEmpty().allSatisfy(s ->
+        assertThat(s.getStatus()).isIn(LifecycleStatus.QUEUED, LifecycleStatus.AWAITING_TOOL_RESULTS));
+    assertThat(queued.items()).extracting(SessionSummary::getStatus).contains(LifecycleStatus.QUEUED, LifecycleStatus.AWAITING_TOOL_RESULTS);
   }
 
   @Test

@@ -81,24 +81,30 @@ class SpecTest {
   }
 
   @Test
-  void listDescribesAllEightQueryParametersAsDocumented() {
+  void listDescribesEveryQueryParameterTheLiveApiTakes() {
     Map<String, Parameter> params = new java.util.LinkedHashMap<>();
     operations().get("listSessions").getParameters().forEach(p -> params.put(p.getName(), p));
 
     assertThat(params.keySet()).containsExactly(
-        "page", "size", "sort", "status", "agent", "group_id", "parent_session_id", "owner");
+        "page", "size", "sort", "status", "agent", "group_id", "parent_session_id", "owner",
+        "search", "created_before", "created_after", "finished_before", "finished_after", "schedule_id");
     params.values().forEach(p -> assertThat(p.getIn()).isEqualTo("query"));
     assertThat(params.get("page").getSchema().getMinimum()).isEqualByComparingTo("1");
     assertThat(params.get("page").getSchema().getDefault()).isEqualTo(1);
     assertThat(params.get("size").getSchema().getMinimum()).isEqualByComparingTo("1");
-    assertThat(params.get("size").getSchema().getMaximum()).isEqualByComparingTo("1000");
+    assertThat(params.get("size").getSchema().getMaximum()).isEqualByComparingTo("100");
     assertThat(params.get("size").getSchema().getDefault()).isEqualTo(10);
-    assertThat(params.get("size").getDescription()).contains("100");
+    assertThat(params.get("size").getDescription()).contains("1000");
+    for (String time : List.of("created_before", "created_after", "finished_before", "finished_after")) {
+      assertThat(params.get(time).getSchema().getFormat()).isEqualTo("date-time");
+    }
+    assertThat(params.get("schedule_id").getSchema().getFormat()).isEqualTo("uuid");
     assertThat(List.<Object>copyOf(schema("SessionSort").getEnum())).containsExactly("created_at", "-created_at");
     assertThat(schema("SessionSort").getDefault()).isEqualTo("-created_at");
     assertThat(schema("SessionOwner").getDefault()).isEqualTo("me-in-organization");
     assertThat(List.<Object>copyOf(schema("LifecycleStatus").getEnum())).containsExactly(
-        "pending", "running", "paused", "idle", "completed", "failed", "timed_out", "interrupted");
+        "queued", "pending", "running", "paused", "idle", "awaiting_tool_results", "completed", "failed",
+        "timed_out", "interrupted");
     for (String multi : List.of("status", "agent")) {
       assertThat(params.get(multi).getStyle()).hasToString("form");
       assertThat(params.get(multi).getExplode()).isTrue();
@@ -160,13 +166,13 @@ class SpecTest {
 
   @Test
   void theValidatorRejectsAnExampleThatBreaksTheSchema() {
-    String queued = "{\"items\":[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"status\":\"queued\","
+    String newerStatus = "{\"items\":[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"status\":\"archived\","
         + "\"created_at\":\"2026-05-07T14:30:00Z\"}],\"page\":1,\"total\":1}";
     String missingTotal = "{\"items\":[],\"page\":1}";
     String badTimestamp = "{\"items\":[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"status\":\"running\","
         + "\"created_at\":\"yesterday\"}],\"page\":1,\"total\":1}";
 
-    for (String json : List.of(queued, missingTotal, badTimestamp)) {
+    for (String json : List.of(newerStatus, missingTotal, badTimestamp)) {
       ValidationReport report = validator.validate(json, refTo("SessionSummaryPage"), "example");
       assertThat(report.hasErrors()).as(json).isTrue();
     }
