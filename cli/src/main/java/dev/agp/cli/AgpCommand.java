@@ -5,6 +5,7 @@ import dev.agp.client.LogLevel;
 import dev.agp.client.Region;
 import dev.agp.sandbox.AgpSandbox;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -102,7 +103,8 @@ final class AgpCommand implements Runnable {
     String url = baseUrl != null ? baseUrl : context.env("AGP_BASE_URL");
     AgpClient.Builder builder = AgpClient.builder().region(chosenRegion);
     if (sandbox || (key == null && url == null)) {
-      AgpSandbox started = AgpSandbox.start();
+      // Data that ends now, so that filters relative to now (--created-after 24h) find sessions.
+      AgpSandbox started = AgpSandbox.builder().dataUntil(Instant.now()).start();
       context.sandbox = started;
       context.err.println("agp: using the embedded sandbox at " + started.baseUrl()
           + (sandbox ? "" : " (no H_API_KEY set; set it to use the real API)"));

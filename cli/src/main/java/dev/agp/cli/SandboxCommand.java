@@ -2,6 +2,7 @@ package dev.agp.cli;
 
 import dev.agp.sandbox.AgpSandbox;
 import dev.agp.sandbox.SandboxData;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ final class SandboxCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, but was " + port);
     }
-    AgpSandbox sandbox = AgpSandbox.builder().port(port).start();
+    // Data that ends now, so that filters relative to now (--created-after 24h) find sessions.
+    AgpSandbox sandbox = AgpSandbox.builder().port(port).dataUntil(Instant.now()).start();
     root.context.sandbox = sandbox;
     Thread hook = new Thread(stop::countDown, "agp-sandbox-stop");
     Runtime.getRuntime().addShutdownHook(hook);

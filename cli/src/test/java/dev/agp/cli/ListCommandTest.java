@@ -1,5 +1,9 @@
 package dev.agp.cli;
 
+import dev.agp.sandbox.AgpSandbox;
+import dev.agp.sandbox.RecordedCall;
+import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
@@ -125,6 +129,39 @@ class ListCommandTest extends CliTestSupport {
       parameter.allowedValues().forEach(v -> assertThat(help.out()).contains(v));
     }
     assertThat(help.out()).contains("--parent, --parent-session-id");
+  }
+
+  @Test
+  void queuedSessionsOfTheLastDayReachTheWireAsAStatusAndAnInstant() {
+    sandbox.close();
+    sandbox = AgpSandbox.builder().apiKey(KEY).dataUntil(Instant.now()).start();
+    Instant before = Instant.now().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);
+
+    Result result = agp("sessions", "list", "--status", "queued", "--created-after", "24h", "--size", "100", "--format", "jsonl");
+
+    Instant after = Instant.now().minus(Duration.ofHours(24));
+    assertThat(result.exit()).as(result.err()).isZero();
+    RecordedCall call = listCalls().get(0);
+    // Retrofit percent-encodes the colons of the instant (14%3A30%3A00Z), as a form query may.
+    assertThat(call.target()).matches("/api/v2/sessions\\?size=100&status=queued&created_after=\\d{4}-\\d\\d-\\d\\dT\\d\\d%3A\\d\\d%3A\\d\\dZ");
+    assertThat(Instant.parse(call.queryParameter("created_after"))).isBetween(before, after);
+    assertThat(result.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("\"status\":\"queued\""));
+    assertThat(sandbox.data().newestFirst().stream()
+        .filter(s -> s.status().equals("queued") && s.createdAt().isAfter(before) && s.owner().equals("me")).count())
+        .isEqualTo(result.lines().size());
+  }
+
+  @Test
+  void timeFiltersTakeAnInstantOrADurationAndNothingElse() {
+    Result instant = agp("sessions", "list", "--finished-before", "2026-05-07T14:30:00Z");
+    assertThat(instant.exit()).as(instant.err()).isZero();
+    assertThat(listCalls()).singleElement().satisfies(c ->
+        assertThat(c.query()).isEqualTo(java.util.Map.of("finished_before", List.of("2026-05-07T14:30:00Z"))));
+    Result bad = agp("sessions", "list", "--created-before", "yesterday");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--created-before must be an ISO-8601 date-time with an offset, such as "
+        + "2026-05-07T14:30:00Z, but was \"yesterday\"");
+    assertThat(listCalls()).hasSize(1);
   }
 
   @Test

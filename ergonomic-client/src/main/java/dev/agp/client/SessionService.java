@@ -35,7 +35,7 @@ public final class SessionService {
    * page.items().forEach(s -> System.out.println(s.getId() + " " + s.getStatusRaw()));
    * }</pre>
    *
-   * @param query filters, sort and page; {@link ListSessionsParams#all()} for the server's defaults
+   * @param query filters, sort and page; {@link ListSessionsParams#none()} for the server's defaults
    * @return the page
    * @throws dev.agp.client.errors.AgpException on any failure, after retries
    */

@@ -3,6 +3,7 @@ package dev.agp.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import mockwebserver3.MockWebServer;
@@ -44,7 +45,7 @@ public final class AgpSandbox implements AutoCloseable {
 
   private AgpSandbox(Builder builder) {
     this.apiKey = builder.apiKey;
-    this.data = builder.data;
+    this.data = builder.empty ? new SandboxData(builder.seed, builder.newest) : SandboxData.seeded(builder.seed, builder.newest);
     this.faults = new SandboxFaults();
     this.dispatcher = new SandboxDispatcher(apiKey, data, faults);
     this.server = new MockWebServer();
@@ -121,7 +122,9 @@ public final class AgpSandbox implements AutoCloseable {
   public static final class Builder {
     private int port;
     private String apiKey = DEFAULT_API_KEY;
-    private SandboxData data = SandboxData.defaults();
+    private long seed = SandboxData.DEFAULT_SEED;
+    private Instant newest = SandboxData.DEFAULT_NEWEST;
+    private boolean empty;
 
     private Builder() {}
 
@@ -157,7 +160,21 @@ public final class AgpSandbox implements AutoCloseable {
      * @return this builder
      */
     public Builder seed(long seed) {
-      this.data = SandboxData.seeded(seed);
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets when the data set ends: its newest session is created three minutes before this instant, the
+     * others further back. The default, {@code 2026-05-07T14:30:00Z}, keeps the data the same on every
+     * run; pass the current time so that filters relative to now ({@code --created-after 24h}) find
+     * sessions, as {@code agp} does for its embedded sandbox.
+     *
+     * @param newest the end of the data set
+     * @return this builder
+     */
+    public Builder dataUntil(Instant newest) {
+      this.newest = Objects.requireNonNull(newest, "newest");
       return this;
     }
 
@@ -167,7 +184,7 @@ public final class AgpSandbox implements AutoCloseable {
      * @return this builder
      */
     public Builder empty() {
-      this.data = new SandboxData(42, java.time.Instant.parse("2026-05-07T14:30:00Z"));
+      this.empty = true;
       return this;
     }
 

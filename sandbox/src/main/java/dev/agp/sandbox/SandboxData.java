@@ -29,8 +29,16 @@ public final class SandboxData {
   /** A small manager with two children, each with two children of its own. */
   public static final String SMALL_TREE_ROOT_ID = "5eed0000-0000-4000-8000-000000000007";
 
-  /** The documented statuses, then the newer ones that the live API already sends. */
-  static final List<String> STATUSES = List.of(
+  /** The seed of the default data set. */
+  static final long DEFAULT_SEED = 42;
+  /** When the default data set ends: the same data on every run. */
+  static final Instant DEFAULT_NEWEST = Instant.parse("2026-05-07T14:30:00Z");
+  /** The two schedules that created some of the default sessions. */
+  public static final List<String> SCHEDULE_IDS = List.of(
+      "0b6f3c1e-2d4a-4e8b-9c7d-1a2b3c4d5e6f", "7e1d2c3b-4a59-4687-9a1b-2c3d4e5f6a7b");
+
+  /** The statuses the generated sessions take (in the order that keeps the default data set as it was). */
+  private static final List<String> STATUSES = List.of(
       "pending", "running", "paused", "idle", "completed", "failed", "timed_out", "interrupted",
       "queued", "awaiting_tool_results");
   private static final List<String> TERMINAL = List.of("completed", "failed", "timed_out", "interrupted");
@@ -57,25 +65,26 @@ public final class SandboxData {
     this.newest = newest;
   }
 
-  /** @return a store with the default data set (see {@link #seeded(long)}), seed 42 */
+  /** @return a store with the default data set (see {@link #seeded(long, Instant)}), seed 42 */
   static SandboxData defaults() {
-    return seeded(42);
+    return seeded(DEFAULT_SEED, DEFAULT_NEWEST);
   }
 
   /**
    * The default data set: 300 top-level sessions across every status (including {@code queued} and
    * {@code awaiting_tool_results}), several agents and groups, a few with a null agent or first message,
-   * twelve owned by a colleague; plus the trees of {@link #DEEP_TREE_ROOT_ID}, {@link #WIDE_MANAGER_ID}
+   * twelve owned by a colleague, about one in five created by one of two {@link #SCHEDULE_IDS schedules};
+   * plus the trees of {@link #DEEP_TREE_ROOT_ID}, {@link #WIDE_MANAGER_ID}
    * and {@link #SMALL_TREE_ROOT_ID}.
    */
-  static SandboxData seeded(long seed) {
-    Instant base = Instant.parse("2026-05-07T14:30:00Z");
+  static SandboxData seeded(long seed, Instant base) {
     SandboxData data = new SandboxData(seed, base);
     for (int i = 0; i < 300; i++) {
       Instant created = base.minus(Duration.ofMinutes(7L * i + 3));
       SandboxSession.Builder s = data.generated(data.randomId(), created, null)
           .groupId(i % 7 == 0 ? GROUPS.get(i / 7 % GROUPS.size()) : null)
-          .owner(i % 25 == 13 ? "colleague" : SandboxSession.OWNER_ME);
+          .owner(i % 25 == 13 ? "colleague" : SandboxSession.OWNER_ME)
+          .scheduleId(i % 9 == 4 ? SCHEDULE_IDS.get(i / 9 % 2) : null);
       if (i % 29 == 5) {
         s.agent(null);
       }

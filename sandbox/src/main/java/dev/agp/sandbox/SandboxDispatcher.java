@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -24,11 +23,6 @@ import org.jspecify.annotations.Nullable;
 /** Serves the sessions API from {@link SandboxData}, validating requests as strictly as the real server. */
 final class SandboxDispatcher extends Dispatcher {
 
-  /** The live server's cap on {@code size} for this endpoint. */
-  static final int MAX_SIZE = 100;
-  private static final Set<String> SINGLE_VALUED = Set.of("page", "size", "sort", "group_id", "parent_session_id", "owner");
-  private static final List<String> SORTS = List.of("created_at", "-created_at");
-  private static final List<String> OWNERS = List.of("me", "me-in-organization", "organization", "me-or-organization");
   private static final Pattern SESSION = Pattern.compile("/api/v2/sessions/([^/]+)");
   private static final Pattern STATUS = Pattern.compile("/api/v2/sessions/([^/]+)/status");
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -37,6 +31,8 @@ final class SandboxDispatcher extends Dispatcher {
   private final String apiKey;
   private final SandboxData data;
   private final SandboxFaults faults;
+  private final ListRules rules;
+  private final ListFilters filters;
   private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -45,6 +41,8 @@ final class SandboxDispatcher extends Dispatcher {
     this.apiKey = apiKey;
     this.data = data;
     this.faults = faults;
+    this.rules = ListRules.fromClasspath();
+    this.filters = new ListFilters(rules, data);
   }
 
   List<RecordedCall> calls() {
@@ -146,7 +144,7 @@ final class SandboxDispatcher extends Dispatcher {
 
   private Answer withSession(String id, java.util.function.Function<SandboxSession, Answer> found) {
     if (!UUID.matcher(id).matches()) {
-      return Answer.json(422, Map.of("detail", List.of(item("uuid_parsing", List.of("path", "id"),
+      return Answer.json(422, Map.of("detail", List.of(ListRules.item("uuid_parsing", List.of("path", "id"),
           "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-]", id))));
     }
     return data.get(id).map(found).orElseGet(() -> Answer.json(404, Map.of("detail", "Session not found.")));
@@ -154,28 +152,15 @@ final class SandboxDispatcher extends Dispatcher {
 
   private Answer list(HttpUrl url) {
     List<Map<String, Object>> errors = new ArrayList<>();
-    for (String name : SINGLE_VALUED) {
-      List<String> values = url.queryParameterValues(name);
-      if (values.size() > 1) {
-        errors.add(item("multiple_values", List.of("query", name), "Expected a single value, got " + values.size(), values));
-      }
-    }
-    int page = integer(url, "page", 1, 1, Integer.MAX_VALUE, errors);
-    int size = integer(url, "size", 10, 1, MAX_SIZE, errors);
-    String sort = oneOf(url, "sort", SORTS, "-created_at", errors);
-    String owner = oneOf(url, "owner", OWNERS, "me-in-organization", errors);
-    List<String> statuses = url.queryParameterValues("status").stream().map(String::valueOf).toList();
-    for (int i = 0; i < statuses.size(); i++) {
-      if (!SandboxData.STATUSES.contains(statuses.get(i))) {
-        errors.add(item("enum", List.of("query", "status", i), "Input should be " + quoted(SandboxData.STATUSES), statuses.get(i)));
-      }
-    }
-    List<String> agents = url.queryParameterValues("agent").stream().map(String::valueOf).toList();
-    String groupId = url.queryParameter("group_id");
-    String parentId = url.queryParameter("parent_session_id");
+    Map<String, List<String>> query = rules.values(url, errors);
     if (!errors.isEmpty()) {
       return Answer.json(422, Map.of("detail", errors));
     }
+    long page = Long.parseLong(query.get("page").get(0));
+    int size = Integer.parseInt(query.get("size").get(0));
+    String sort = query.get("sort").get(0);
+    List<String> parent = query.getOrDefault("parent_session_id", List.of());
+    String parentId = parent.isEmpty() ? null : parent.get(0);
     Integer branchFailure = faults.childListFailure(parentId);
     if (branchFailure != null) {
       return Answer.json(branchFailure, Map.of("detail", "Injected failure listing the children of " + parentId));
@@ -194,26 +179,8 @@ final class SandboxDispatcher extends Dispatcher {
       }
     }
 
-    Predicate<SandboxSession> filter = s -> true;
-    if (!statuses.isEmpty()) {
-      filter = filter.and(s -> statuses.contains(s.status()));
-    }
-    if (!agents.isEmpty()) {
-      filter = filter.and(s -> agents.contains(s.agent()));
-    }
-    if (groupId != null) {
-      filter = filter.and(s -> groupId.equals(s.groupId()));
-    }
-    if (owner.equals("me") || owner.equals("me-in-organization")) {
-      filter = filter.and(s -> s.owner().equals(SandboxSession.OWNER_ME));
-    }
-    List<SandboxSession> source;
-    if (parentId != null) {
-      Set<String> childIds = new java.util.HashSet<>(data.childIds(parentId));
-      source = data.newestFirst().stream().filter(s -> childIds.contains(s.id())).toList();
-    } else {
-      source = data.newestFirst();
-    }
+    Predicate<SandboxSession> filter = filters.predicate(query);
+    List<SandboxSession> source = data.newestFirst();
     List<SandboxSession> matching = source.stream().filter(filter).toList();
     if (sort.equals("created_at")) {
       List<SandboxSession> reversed = new ArrayList<>(matching);
@@ -235,7 +202,7 @@ final class SandboxDispatcher extends Dispatcher {
   }
 
   /** The honest answer for one page of a listing. */
-  private static Map<String, Object> page(List<SandboxSession> matching, int page, int size) {
+  private static Map<String, Object> page(List<SandboxSession> matching, long page, int size) {
     long from = (long) (page - 1) * size;
     List<Object> items = new ArrayList<>();
     for (long i = from; i < Math.min(matching.size(), from + size); i++) {
@@ -246,52 +213,6 @@ final class SandboxDispatcher extends Dispatcher {
     body.put("page", page);
     body.put("total", matching.size());
     return body;
-  }
-
-  private static int integer(HttpUrl url, String name, int fallback, int min, int max, List<Map<String, Object>> errors) {
-    String text = url.queryParameter(name);
-    if (text == null) {
-      return fallback;
-    }
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      errors.add(item("int_parsing", List.of("query", name), "Input should be a valid integer, unable to parse string as an integer", text));
-      return fallback;
-    }
-    if (value < min) {
-      errors.add(item("greater_than_equal", List.of("query", name), "Input should be greater than or equal to " + min, text));
-    } else if (value > max) {
-      errors.add(item("less_than_equal", List.of("query", name), "Input should be less than or equal to " + max, text));
-    }
-    return value;
-  }
-
-  private static String oneOf(HttpUrl url, String name, List<String> allowed, String fallback, List<Map<String, Object>> errors) {
-    String text = url.queryParameter(name);
-    if (text == null) {
-      return fallback;
-    }
-    if (!allowed.contains(text)) {
-      errors.add(item("enum", List.of("query", name), "Input should be " + quoted(allowed), text));
-      return fallback;
-    }
-    return text;
-  }
-
-  private static String quoted(List<String> values) {
-    List<String> quoted = values.stream().map(v -> "'" + v + "'").toList();
-    return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
-  }
-
-  private static Map<String, Object> item(String type, List<Object> loc, String msg, Object input) {
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("type", type);
-    item.put("loc", loc);
-    item.put("msg", msg);
-    item.put("input", input);
-    return item;
   }
 
   static Map<String, Object> summaryJson(SandboxSession s) {
@@ -306,6 +227,7 @@ final class SandboxDispatcher extends Dispatcher {
     // Fields the live API sends that the documentation page does not list.
     json.put("agent_view_url", "https://platform.hcompany.ai/sessions/" + s.id());
     json.put("last_activity_at", time(s.finishedAt() != null ? s.finishedAt() : s.startedAt()));
+    json.put("anonymized_at", null);
     return json;
   }
 
@@ -320,7 +242,7 @@ final class SandboxDispatcher extends Dispatcher {
     json.put("request", request);
     json.put("status", statusJson(s));
     json.put("agent_view_url", "https://platform.hcompany.ai/sessions/" + s.id());
-    json.put("latest_answer", s.status().equals("completed") ? "Done." : null);
+    json.put("latest_answer", ListFilters.answer(s));
     json.put("created_at", time(s.createdAt()));
     json.put("started_at", time(s.startedAt()));
     json.put("finished_at", time(s.finishedAt()));
@@ -331,6 +253,12 @@ final class SandboxDispatcher extends Dispatcher {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("status", s.status());
     json.put("error", s.error());
+    json.put("error_code", switch (s.status()) {
+      case "failed" -> "environment_error";
+      case "timed_out" -> "timeout";
+      default -> null;
+    });
+    json.put("outcome", s.status().equals("completed") ? "success" : null);
     json.put("steps", s.steps());
     json.put("usage_per_model", s.steps() == 0 ? List.of() : List.of(Map.of(
         "name", "holo3-1-35b", "input_tokens", 1200 * s.steps(), "output_tokens", 40 * s.steps(), "reasoning_tokens", 0)));

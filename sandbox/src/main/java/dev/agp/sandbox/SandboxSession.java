@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when it started, or {@code null}
  * @param finishedAt when it finished, or {@code null}
  * @param groupId its group, or {@code null}
+ * @param scheduleId the schedule that created it, or {@code null}
  * @param parentId the session that spawned it, or {@code null}
  * @param owner {@code me} for the caller's own sessions, anything else for a colleague's
  * @param error the error of a failed session, or {@code null}
@@ -30,6 +31,7 @@ public record SandboxSession(
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt,
     @Nullable String groupId,
+    @Nullable String scheduleId,
     @Nullable String parentId,
     String owner,
     @Nullable String error,
@@ -50,6 +52,7 @@ public record SandboxSession(
    * @param startedAt the start time
    * @param finishedAt the finish time
    * @param groupId the group
+   * @param scheduleId the schedule
    * @param parentId the parent
    * @param owner the owner
    * @param error the error
@@ -83,6 +86,7 @@ public record SandboxSession(
     b.startedAt = startedAt;
     b.finishedAt = finishedAt;
     b.groupId = groupId;
+    b.scheduleId = scheduleId;
     b.parentId = parentId;
     b.owner = owner;
     b.error = error;
@@ -101,6 +105,7 @@ public record SandboxSession(
     private @Nullable Instant startedAt;
     private @Nullable Instant finishedAt;
     private @Nullable String groupId;
+    private @Nullable String scheduleId;
     private @Nullable String parentId;
     private String owner = OWNER_ME;
     private @Nullable String error;
@@ -189,6 +194,17 @@ public record SandboxSession(
     }
 
     /**
+     * Sets the schedule that created the session.
+     *
+     * @param scheduleId a UUID string, or {@code null}
+     * @return this builder
+     */
+    public Builder scheduleId(@Nullable String scheduleId) {
+      this.scheduleId = scheduleId;
+      return this;
+    }
+
+    /**
      * Sets parentId.
      *
      * @param parentId the parent session id, or null
@@ -245,7 +261,7 @@ public record SandboxSession(
 
     /** @return the session */
     public SandboxSession build() {
-      return new SandboxSession(id, agent, status, firstMessage, createdAt, startedAt, finishedAt, groupId, parentId,
+      return new SandboxSession(id, agent, status, firstMessage, createdAt, startedAt, finishedAt, groupId, scheduleId, parentId,
           owner, error, steps, inlineAgent);
     }
   }
