@@ -4,6 +4,7 @@ import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.generated.model.SessionSummary;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -62,6 +63,15 @@ import java.util.stream.Stream;
  * the cost of requests that come back empty on listings shorter than the window (never beyond a
  * {@link #limit(long)}). Child lists ({@code children}) start with one request. The page size defaults to 100,
  * the live server's cap; a query's own {@link ListSessionsParams#size()} wins.
+ *
+ * <h2>Pinned to its start</h2>
+ * A newest-first walk (the default sort) whose query sets no {@code created_before} pins it, from its first
+ * answer on, to one second after that answer's {@code Date}: the server's clock when the walk began.
+ * Sessions created during the walk then stay out of the listing instead of pushing older ones onto later
+ * pages, so a busy listing costs no re-reads. Sessions created during the walk are not yielded (the
+ * contract allows either), except those already listed by the first answers, sent before the pin was known.
+ * The engine does not rely on the pin: it is exact without it (an oldest-first walk, a query with its own
+ * {@code created_before}, a server that sends no {@code Date}).
  */
 public final class SessionPager implements Iterable<SessionSummary> {
 
@@ -167,8 +177,14 @@ public final class SessionPager implements Iterable<SessionSummary> {
   }
 
   private PageWalk newWalk() {
-    PageWalk.Fetcher fetch = (page, size) ->
-        Futures.map(sessions.listAsync(query.toBuilder().page(page).size(size).build()), ApiResponse::body);
+    Optional<StartPin> pin = StartPin.forWalk(query);
+    PageWalk.Fetcher fetch = (page, size) -> {
+      ListSessionsParams one = query.toBuilder().page(page).size(size).build();
+      return Futures.map(sessions.listAsync(pin.map(p -> p.apply(one)).orElse(one)), response -> {
+        pin.ifPresent(p -> p.learn(response));
+        return response.body();
+      });
+    };
     return new PageWalk(fetch, query.page().orElse(1), Paging.pageSize(query), concurrency, limit,
         query.sort().orElse(null), speculative, true);
   }

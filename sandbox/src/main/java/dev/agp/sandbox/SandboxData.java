@@ -189,6 +189,16 @@ public final class SandboxData {
   }
 
   /**
+   * The sandbox's clock: no session held was created after it, and it moves forward as sessions are
+   * inserted at the head. Served as the {@code Date} of every answer.
+   *
+   * @return the current time of the data set
+   */
+  synchronized Instant now() {
+    return newest;
+  }
+
+  /**
    * Inserts sessions newer than every existing one, as if they were created right now.
    *
    * @param count how many

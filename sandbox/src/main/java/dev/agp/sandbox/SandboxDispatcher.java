@@ -3,6 +3,7 @@ package dev.agp.sandbox;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,6 +79,8 @@ final class SandboxDispatcher extends Dispatcher {
           .code(answer.status)
           .addHeader("Content-Type", "application/json")
           .addHeader("X-Request-Id", "sandbox-" + calls.size())
+          // The data set's clock, as a real server's Date agrees with the created_at it stamps.
+          .addHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(data.now().atOffset(ZoneOffset.UTC)))
           .body(answer.body);
       if (answer.retryAfter != null) {
         response.addHeader("Retry-After", answer.retryAfter);
