@@ -122,6 +122,10 @@ class ListSessionsParamsTest {
     assertThat(a).isNotEqualTo(b.toBuilder().page(2).build());
     assertThat(a.toString()).isEqualTo("ListSessionsParams{size=50, status=[running], agent=[x]}");
     assertThat(a.toBuilder().clear("status").build().status()).isEmpty();
+    ListSessionsParams.Builder derived = a.toBuilder().agent("y");
+    derived.build();
+    assertThat(a.agent()).as("a derived builder leaves the original alone").containsExactly("x");
+    assertThat(a.values().asMap()).isUnmodifiable();
     assertThat(a.status()).containsExactly(LifecycleStatus.RUNNING);
     assertThat(ListSessionsParams.none().page()).isEmpty();
     assertThat(ListSessionsParams.builder().sort(SessionSort.CREATED_AT_ASC).build().sort()).contains(SessionSort.CREATED_AT_ASC);
