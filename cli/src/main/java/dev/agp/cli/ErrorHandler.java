@@ -23,7 +23,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof CommandLine.ParameterException parameter) {
       throw parameter;
     }
-    context.err.println("error: " + describe(e));
+    // Server text (messages, ids) goes to a terminal: made visible, never interpreted.
+    context.err.println("error: " + Output.visible(describe(e)));
     return API_ERROR;
   }
 

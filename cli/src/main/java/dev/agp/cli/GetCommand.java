@@ -36,7 +36,7 @@ final class GetCommand implements Callable<Integer> {
       return 0;
     }
     SessionStatus status = session.getStatus();
-    out.println("id           " + session.getId());
+    out.println("id           " + Output.orDash(session.getId()));
     out.println("agent        " + Output.orDash(agent(session)));
     out.println("status       " + Output.orDash(status == null ? null : status.getStatusRaw()));
     out.println("created_at   " + Output.time(session.getCreatedAt()));

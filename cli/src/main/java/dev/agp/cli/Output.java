@@ -49,7 +49,7 @@ final class Output {
   }
 
   static void tableRow(PrintWriter out, SessionSummary s) {
-    out.println(String.format(ROW, s.getId(), cut(orDash(s.getAgent()), 24), orDash(s.getStatusRaw()),
+    out.println(String.format(ROW, orDash(s.getId()), cut(orDash(s.getAgent()), 24), orDash(s.getStatusRaw()),
         time(s.getCreatedAt()), cut(message(s.getFirstMessage()), 60)).stripTrailing());
   }
 
@@ -58,11 +58,39 @@ final class Output {
   }
 
   static String message(@Nullable UserMessage message) {
-    return message == null || message.getMessage() == null ? "-" : message.getMessage().replaceAll("\\s+", " ");
+    return message == null || message.getMessage() == null ? "-" : visible(message.getMessage()).replaceAll(" +", " ");
   }
 
+  /** A value from the server as people may see it on a terminal: {@code -} for null, else {@link #visible}. */
   static String orDash(@Nullable Object value) {
-    return value == null ? "-" : String.valueOf(value);
+    return value == null ? "-" : visible(String.valueOf(value));
+  }
+
+  /**
+   * Text from the server made safe for a terminal: it cannot move the cursor, change colours, set the
+   * title, clear the screen or forge rows. Line breaks and tabs become spaces, ESC becomes the visible
+   * {@code \e}, every other control character (C0, DEL, C1) and every invisible format character (bidi
+   * overrides, zero-width marks) becomes {@code ?}. JSON output is never passed through this: its encoder
+   * escapes such characters exactly.
+   *
+   * @param text the server's text
+   * @return the text, one visible line
+   */
+  static String visible(String text) {
+    StringBuilder safe = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c == '\n' || c == '\r' || c == '\t') {
+        safe.append(' ');
+      } else if (c == 0x1b) {
+        safe.append("\\e");
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.getType(c) == Character.FORMAT
+          || c == 0x2028 || c == 0x2029) {
+        safe.append('?');
+      } else {
+        safe.appendCodePoint(c);
+      }
+    });
+    return safe.toString();
   }
 
   static String cut(String text, int width) {

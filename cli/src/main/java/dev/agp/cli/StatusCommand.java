@@ -47,16 +47,18 @@ final class StatusCommand implements Callable<Integer> {
       return;
     }
     out.println("error        " + Output.orDash(status.getError()));
+    out.println("error_code   " + Output.orDash(status.getErrorCodeRaw()));
+    out.println("outcome      " + Output.orDash(status.getOutcomeRaw()));
     out.println("steps        " + Output.orDash(status.getSteps()));
     if (status.getUsagePerModel() != null) {
       for (ModelUsage usage : status.getUsagePerModel()) {
-        out.println("usage        " + usage.getName() + ": " + usage.getInputTokens() + " in, "
+        out.println("usage        " + Output.orDash(usage.getName()) + ": " + usage.getInputTokens() + " in, "
             + usage.getOutputTokens() + " out, " + usage.getReasoningTokens() + " reasoning");
       }
     }
     if (status.getSubagentSessionIds() != null) {
       for (String child : status.getSubagentSessionIds()) {
-        out.println("subagent     " + child);
+        out.println("subagent     " + Output.orDash(child));
       }
     }
   }

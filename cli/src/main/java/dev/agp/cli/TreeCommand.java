@@ -57,8 +57,9 @@ final class TreeCommand implements Callable<Integer> {
         .maxNodes(maxNodes)
         // Told on the walk's threads, possibly before the last nodes are printed: noted here, said at the end.
         .onNodeLimit(limit -> nodeLimitReached.set(true))
-        .onRepeat(repeat -> context.err.println("agp: session " + repeat.sessionId() + " is listed again under "
-            + repeat.listedUnder() + "; not followed (a cycle or a session with two parents)"));
+        .onRepeat(repeat -> context.err.println("agp: session " + Output.orDash(repeat.sessionId())
+            + " is listed again under " + Output.orDash(repeat.listedUnder())
+            + "; not followed (a cycle or a session with two parents)"));
     if (maxDepth != null) {
       options.maxDepth(maxDepth);
     }
@@ -73,7 +74,7 @@ final class TreeCommand implements Callable<Integer> {
           line.put("parent_session_id", node.parentIdOrNull());
           out.println(Output.json(line));
         } else {
-          out.println("  ".repeat(node.depth()) + node.id() + "  " + Output.orDash(node.session().getAgent())
+          out.println("  ".repeat(node.depth()) + Output.orDash(node.id()) + "  " + Output.orDash(node.session().getAgent())
               + "  " + Output.orDash(node.session().getStatusRaw()));
         }
       });
