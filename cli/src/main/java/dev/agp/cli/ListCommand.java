@@ -5,7 +5,10 @@ import dev.agp.client.AgpClient;
 import dev.agp.client.SessionPage;
 import dev.agp.client.SessionPager;
 import dev.agp.generated.model.SessionSummary;
+import dev.agp.client.CloseableIterator;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -49,80 +52,91 @@ final class ListCommand implements Callable<Integer> {
     }
     AgpClient client = root.client(spec);
     Context context = root.context;
-    try (Sink sink = new Sink(context, chosen)) {
-      if (!all && limit == null) {
-        SessionPage one = client.sessions().list(query);
-        one.items().forEach(sink::accept);
-        sink.complete();
-        return 0;
-      }
-      ListSessionsParams paged = query.size().isEmpty() ? query.toBuilder().size(SessionPager.DEFAULT_PAGE_SIZE).build() : query;
-      SessionPager pager = client.sessions().listAll(paged).concurrency(root.concurrency());
-      if (limit != null) {
-        pager = pager.limit(limit);
-      }
-      try (Progress progress = new Progress(context, "sessions")) {
-        // A walk that cannot show it saw everything throws (AgpPaginationException) after the sessions it
-        // yielded, each once; the ErrorHandler reports it, and the sink does not close as if complete.
-        for (SessionSummary summary : pager) {
-          sink.accept(summary);
-          progress.advance(1);
+    Sink sink = new Sink(context, chosen);
+    if (!all && limit == null) {
+      SessionPage one = client.sessions().list(query);
+      for (SessionSummary summary : one.items()) {
+        if (!sink.accept(summary)) {
+          return 0;
         }
       }
       sink.complete();
+      return 0;
     }
+    ListSessionsParams paged = query.size().isEmpty() ? query.toBuilder().size(SessionPager.DEFAULT_PAGE_SIZE).build() : query;
+    SessionPager pager = client.sessions().listAll(paged).concurrency(root.concurrency());
+    if (limit != null) {
+      pager = pager.limit(limit);
+    }
+    // A walk that cannot show it saw everything throws (AgpPaginationException) after the sessions it
+    // yielded, each once; the ErrorHandler reports it, and the sink does not close as if complete. Closing
+    // the iterator (the reader went away, or the walk ended) cancels the requests in flight.
+    try (CloseableIterator<SessionSummary> sessions = pager.iterator();
+        Progress progress = new Progress(context, "sessions")) {
+      while (sessions.hasNext()) {
+        if (!sink.accept(sessions.next())) {
+          return 0;
+        }
+        progress.advance(1);
+      }
+    }
+    sink.complete();
     return 0;
   }
 
   /**
-   * Writes sessions one by one in the chosen format, so that --all streams. Only a listing that
-   * {@link #complete() completed} is closed as a whole (the JSON array's {@code ]}); after a failure, what
-   * was written stays as it is, so that nothing reads as a complete result.
+   * Writes sessions in the chosen format so that a script never reads a partial result as a whole one:
+   * nothing is written before the first answer (the table's header comes with the first row, or with
+   * {@link #complete()} for an empty listing); {@code json} is one array written only when the listing is
+   * {@link #complete() complete}, else nothing; {@code table} and {@code jsonl} stream, and after a failure
+   * what was written stays, followed by the error on stderr and exit code 1. A reader that goes away
+   * ({@code | head -1}) stops the listing: {@link #accept} says so, and the command ends with exit code 0.
    */
-  private static final class Sink implements AutoCloseable {
+  private static final class Sink {
     private final Context context;
     private final Format format;
-    private boolean first = true;
-    private boolean complete;
+    private final List<Object> array = new ArrayList<>();
+    private boolean headerWritten;
 
     Sink(Context context, Format format) {
       this.context = context;
       this.format = format;
-      if (format == Format.TABLE) {
-        Output.tableHeader(context.out);
-      } else if (format == Format.JSON) {
-        context.out.print("[");
-      }
     }
 
-    void accept(SessionSummary summary) {
+    /** @return false when stdout is closed: the reader has all it wanted, and the listing should stop */
+    boolean accept(SessionSummary summary) {
       switch (format) {
-        case TABLE -> Output.tableRow(context.out, summary);
-        case JSONL -> context.out.println(Output.json(Output.summary(summary)));
-        case JSON -> {
-          context.out.print((first ? "\n  " : ",\n  ") + Output.json(Output.summary(summary)));
-          first = false;
+        case TABLE -> {
+          header();
+          Output.tableRow(context.out, summary);
         }
+        case JSONL -> context.out.println(Output.json(Output.summary(summary)));
+        case JSON -> array.add(Output.summary(summary));
         default -> throw new IllegalStateException("unexpected format " + format);
       }
+      return !context.out.checkError();
     }
 
-    /** Marks the listing as complete: every session it holds was written. */
+    /** Writes what only a complete listing writes: the whole JSON array, or an empty table's header. */
     void complete() {
-      complete = true;
-    }
-
-    @Override
-    public void close() {
       if (format == Format.JSON) {
-        if (complete) {
-          context.out.println(first ? "]" : "\n]");
-        } else {
-          // End the last line written and leave the array open: the listing stopped before its end.
-          context.out.println();
+        // One session per line, as jsonl has them, inside one array.
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < array.size(); i++) {
+          json.append(i == 0 ? "\n  " : ",\n  ").append(Output.json(array.get(i)));
         }
+        context.out.println(json.append(array.isEmpty() ? "]" : "\n]"));
+      } else if (format == Format.TABLE) {
+        header();
       }
       context.out.flush();
+    }
+
+    private void header() {
+      if (!headerWritten) {
+        Output.tableHeader(context.out);
+        headerWritten = true;
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.agp.cli;
 import dev.agp.client.SessionNode;
 import dev.agp.client.TreeOptions;
 import java.io.PrintWriter;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,7 +67,9 @@ final class TreeCommand implements Callable<Integer> {
     PrintWriter out = context.out;
     try (Stream<SessionNode> nodes = root.client(spec).sessions().descendants(id, options.build());
         Progress progress = new Progress(context, "sessions")) {
-      nodes.forEach(node -> {
+      Iterator<SessionNode> walk = nodes.iterator();
+      while (walk.hasNext()) {
+        SessionNode node = walk.next();
         progress.advance(1);
         if (chosen == Format.JSONL) {
           Map<String, Object> line = Output.summary(node.session());
@@ -77,7 +80,11 @@ final class TreeCommand implements Callable<Integer> {
           out.println("  ".repeat(node.depth()) + Output.orDash(node.id()) + "  " + Output.orDash(node.session().getAgent())
               + "  " + Output.orDash(node.session().getStatusRaw()));
         }
-      });
+        if (out.checkError()) {
+          // The reader went away (| head): closing the stream stops the walk and its requests.
+          return 0;
+        }
+      }
     }
     // A failed walk (a SessionTreeException) never gets here: the ErrorHandler reports it, exit code 1.
     if (nodeLimitReached.get()) {

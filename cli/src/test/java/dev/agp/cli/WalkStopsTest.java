@@ -134,15 +134,14 @@ class WalkStopsTest extends CliTestSupport {
 
   @Test
   @Timeout(value = GUARD_SECONDS, unit = TimeUnit.SECONDS)
-  void aFailedWalkInJsonLeavesTheArrayOpen() throws IOException {
+  void aFailedWalkInJsonWritesNothing() throws IOException {
     sandbox.faults().repeatPages();
 
     Result result = agp("sessions", "list", "--all", "--size", "20", "--format", "json");
 
     assertThat(result.exit()).isEqualTo(1);
-    // Not a complete JSON array: a script that parses it fails instead of taking 20 sessions for all.
-    assertThat(result.out()).startsWith("[\n  {").doesNotContain("]\n").endsWith("}\n");
-    assertThat(result.out().lines().filter(line -> line.startsWith("  {"))).hasSize(20);
+    // A complete array or nothing: a script cannot take 20 sessions for all of them.
+    assertThat(result.out()).isEmpty();
     assertThat(result.err()).startsWith("error: The listing could not be walked to its end: ");
 
     // A walk that completes still closes its array.
