@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       "Work with the sessions of the AgP agent platform.",
       "",
       "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else AGP_BASE_URL, else the region.",
-      "With no key and no explicit URL (or with --sandbox), runs against an embedded sandbox."
+      "With no key and no explicit target (--base-url, AGP_BASE_URL, --region), or with --sandbox, runs",
+      "against an embedded sandbox."
     },
     subcommands = {SessionsCommand.class, SandboxCommand.class},
     synopsisSubcommandLabel = "COMMAND")
@@ -102,7 +103,8 @@ final class AgpCommand implements Runnable {
     String key = context.env(AgpClient.API_KEY_ENV) != null ? context.env(AgpClient.API_KEY_ENV) : context.env(AgpClient.API_KEY_FALLBACK_ENV);
     String url = baseUrl != null ? baseUrl : context.env("AGP_BASE_URL");
     AgpClient.Builder builder = AgpClient.builder().region(chosenRegion);
-    if (sandbox || (key == null && url == null)) {
+    // The embedded sandbox only when nothing else was asked: an explicit target without a key is a mistake.
+    if (sandbox || (key == null && url == null && region == null)) {
       // Data that ends now, so that filters relative to now (--created-after 24h) find sessions.
       AgpSandbox started = AgpSandbox.builder().dataUntil(Instant.now()).start();
       context.sandbox = started;
@@ -111,8 +113,9 @@ final class AgpCommand implements Runnable {
       builder.baseUrl(started.baseUrl()).apiKey(started.apiKey());
     } else {
       if (key == null) {
+        String target = url != null ? url : (chosenRegion == Region.US ? "the us region" : "the eu region");
         throw new ParameterException(caller.commandLine(),
-            "No API key: set H_API_KEY (or HAI_API_KEY) to call " + url + ", or use --sandbox");
+            "no API key: set H_API_KEY (or HAI_API_KEY) to use " + target + ", or use --sandbox");
       }
       builder.apiKey(key);
       if (url != null) {

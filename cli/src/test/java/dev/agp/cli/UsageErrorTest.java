@@ -51,6 +51,16 @@ class UsageErrorTest extends CliTestSupport {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--region us sessions list                      | no API key: set H_API_KEY (or HAI_API_KEY) to use the us region",
+      "--base-url https://agp.example sessions list   | no API key: set H_API_KEY (or HAI_API_KEY) to use https://agp.example"})
+  void anExplicitTargetWithoutAKeyIsAUsageErrorNotTheSandbox(String commandLine, String message) {
+    Result result = agpWith(Map.of(), commandLine.trim().split("\\s+"));
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains(message).doesNotContain("embedded sandbox");
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"sessions list --size 0", "--base-url http://example.com sessions list"})
   void noEmbeddedSandboxStartsForAUsageError(String commandLine) {
     Result result = agpWith(Map.of(), commandLine.split(" "));
