@@ -4,6 +4,9 @@ import dev.agp.client.errors.SessionTreeException;
 import dev.agp.client.errors.AgpApiException;
 import dev.agp.client.errors.AgpException;
 import dev.agp.client.errors.AgpPaginationException;
+import dev.agp.client.errors.UnauthorizedException;
+import java.net.UnknownHostException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -36,8 +39,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof SessionTreeException tree && tree.getCause() != null) {
       return describe(tree.getCause()) + " (while listing the children of " + tree.sessionId() + ")";
     }
+    if (e instanceof UnauthorizedException api) {
+      return "HTTP " + api.statusCode() + ": " + api.serverMessage().orElse("(no message from the server)")
+          + ": check H_API_KEY (or HAI_API_KEY), and that it is a key for this region";
+    }
     if (e instanceof AgpApiException api) {
       return "HTTP " + api.statusCode() + ": " + api.serverMessage().orElse("(no message from the server)");
+    }
+    UnknownHostException unknownHost = cause(e, UnknownHostException.class);
+    if (unknownHost != null) {
+      String host = String.valueOf(unknownHost.getMessage()).split(":", 2)[0];
+      return "cannot resolve host " + host + ": check --region, --base-url and AGP_BASE_URL";
     }
     if (e instanceof AgpException) {
       // AgpPaginationException among them: the walk stopped without proof it saw everything; what it
@@ -45,5 +57,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  private static <T extends Throwable> @Nullable T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 }

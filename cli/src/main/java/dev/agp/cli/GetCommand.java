@@ -29,7 +29,8 @@ final class GetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format chosen = Format.parse(spec, format, Format.JSON, Format.TABLE);
-    Session session = sessions.root.client(spec).sessions().retrieve(id);
+    String checked = SessionIds.check(spec, id);
+    Session session = sessions.root.client(spec).sessions().retrieve(checked);
     PrintWriter out = sessions.root.context.out;
     if (chosen == Format.JSON) {
       out.println(Output.prettyJson(AgpMoshi.get().adapter(Session.class).serializeNulls().toJsonValue(session)));

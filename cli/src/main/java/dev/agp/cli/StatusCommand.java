@@ -30,7 +30,8 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format chosen = Format.parse(spec, format, Format.JSON, Format.TABLE);
-    SessionStatus status = sessions.root.client(spec).sessions().status(id);
+    String checked = SessionIds.check(spec, id);
+    SessionStatus status = sessions.root.client(spec).sessions().status(checked);
     PrintWriter out = sessions.root.context.out;
     if (chosen == Format.JSON) {
       out.println(Output.prettyJson(AgpMoshi.get().adapter(SessionStatus.class).serializeNulls().toJsonValue(status)));

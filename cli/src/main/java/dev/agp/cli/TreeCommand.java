@@ -50,6 +50,7 @@ final class TreeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--max-nodes must be 1 or more (1 is the root alone), but was "
           + maxNodes);
     }
+    SessionIds.check(spec, id);
     AgpCommand root = sessions.root;
     Context context = root.context;
     AtomicBoolean nodeLimitReached = new AtomicBoolean();

@@ -34,6 +34,9 @@ class UsageErrorTest extends CliTestSupport {
       "--base-url not-a-url sessions list             | Malformed base URL",
       "--base-url http://example.com sessions list    | clear text",
       "sessions get                                   | Missing required parameter",
+      "sessions get not-a-uuid                        | ID must be a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890, but was \"not-a-uuid\"",
+      "sessions status ..                             | ID must be a UUID",
+      "sessions tree .                                | ID must be a UUID",
       "sessions tree x --format table                 | --format must be one of tree, jsonl"})
   void exitsWithCode2BeforeAnyRequest(String commandLine, String message) {
     // Quoted words keep their spaces: 'newest first' is one argument, '' an empty one.

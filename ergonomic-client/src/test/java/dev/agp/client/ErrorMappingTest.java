@@ -51,7 +51,7 @@ class ErrorMappingTest extends MockServerTestBase {
         Arguments.of("{\"message\":\"Unauthorized\"}", "Unauthorized"),
         Arguments.of("{\"detail\":[{\"type\":\"less_than_equal\",\"loc\":[\"query\",\"size\"],"
             + "\"msg\":\"Input should be less than or equal to 100\",\"input\":\"500\"}]}",
-            "query.size: Input should be less than or equal to 100"),
+            "query.size: Input should be less than or equal to 100 (got \"500\")"),
         Arguments.of("Bad Gateway", "Bad Gateway"),
         Arguments.of("<html><body>upstream error</body></html>", "<html><body>upstream error</body></html>"),
         Arguments.of("", null),

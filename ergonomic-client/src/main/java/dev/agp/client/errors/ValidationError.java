@@ -42,9 +42,17 @@ public record ValidationError(List<String> location, String message, String type
     Objects.requireNonNull(type, "type");
   }
 
-  /** @return {@code "query.size: <message>"}, or the message alone when there is no location */
+  /**
+   * @return {@code query.size: <message> (got "500")}: the location (when there is one), the message, and
+   *     the rejected input when the server echoed it (cut at 100 characters)
+   */
   @Override
   public String toString() {
-    return location.isEmpty() ? message : String.join(".", location) + ": " + message;
+    String text = location.isEmpty() ? message : String.join(".", location) + ": " + message;
+    if (input == null) {
+      return text;
+    }
+    String got = input instanceof String ? "\"" + input + "\"" : String.valueOf(input);
+    return text + " (got " + (got.length() > 100 ? got.substring(0, 99) + "…" : got) + ")";
   }
 }

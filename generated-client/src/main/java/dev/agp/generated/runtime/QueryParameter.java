@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the spec says about one query parameter of an operation: its wire name, type, description, bounds,
- * default and allowed values. The generated parameters types ({@code ListSessionsParams} and the like)
+ * What the spec says about one parameter of an operation (a query parameter, or a path parameter): its wire
+ * name, type, description, bounds, default and allowed values. The generated parameters types ({@code ListSessionsParams} and the like)
  * describe their parameters with it and validate through it, and tools (the CLI) build their options from
  * it, so that a parameter is written only in the spec.
  *
