@@ -46,6 +46,7 @@ public final class AgpCli {
     Context context = new Context(out, err, env, progress);
     CommandLine commandLine = new CommandLine(new AgpCommand(context));
     FilterOptions.addTo(commandLine.getSubcommands().get("sessions").getSubcommands().get("list").getCommandSpec());
+    GlobalOptions.documentOnce(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(context));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
       "With no key and no explicit target (--base-url, AGP_BASE_URL, --region), or with --sandbox, runs",
       "against an embedded sandbox."
     },
-    subcommands = {SessionsCommand.class, SandboxCommand.class},
+    subcommands = {SessionsCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND")
 final class AgpCommand implements Runnable {
 

@@ -23,7 +23,7 @@ final class GetCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "The session id.")
   String id;
 
-  @Option(names = "--format", paramLabel = "json|table", description = "Output format (default json).")
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "json|table", description = "Output format (default json).")
   String format = "json";
 
   @Override

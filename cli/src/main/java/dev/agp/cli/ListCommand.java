@@ -39,7 +39,7 @@ final class ListCommand implements Callable<Integer> {
       description = "Stop after N sessions; request no page beyond them. Exit code 0: a partial result asked for.")
   @Nullable Long limit;
 
-  @Option(names = "--format", paramLabel = "table|json|jsonl", description = "Output format (default table).")
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "table|json|jsonl", description = "Output format (default table).")
   String format = "table";
 
   @Override

@@ -1,6 +1,7 @@
 package dev.agp.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "sessions",
     mixinStandardHelpOptions = true,
     description = "List sessions, read one, or walk a subagent tree.",
-    subcommands = {ListCommand.class, GetCommand.class, StatusCommand.class, TreeCommand.class},
+    subcommands = {ListCommand.class, GetCommand.class, StatusCommand.class, TreeCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND")
 final class SessionsCommand implements Runnable {
 

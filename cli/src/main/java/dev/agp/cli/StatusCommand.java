@@ -24,7 +24,7 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "The session id.")
   String id;
 
-  @Option(names = "--format", paramLabel = "json|table", description = "Output format (default json).")
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "json|table", description = "Output format (default json).")
   String format = "json";
 
   @Override

@@ -37,7 +37,7 @@ final class TreeCommand implements Callable<Integer> {
           + "'list --limit'; raise N to see it all.")
   int maxNodes = TreeOptions.DEFAULT_MAX_NODES;
 
-  @Option(names = "--format", paramLabel = "tree|jsonl", description = "Output format (default tree).")
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "tree|jsonl", description = "Output format (default tree).")
   String format = "tree";
 
   @Override

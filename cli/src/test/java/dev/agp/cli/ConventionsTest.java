@@ -1,0 +1,59 @@
+package dev.agp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agp.generated.api.SessionsApi;
+import org.junit.jupiter.api.Test;
+
+/** The conventions people expect of a command-line tool. */
+class ConventionsTest extends CliTestSupport {
+
+  @Test
+  void versionNamesTheBuildAndTheSpec() {
+    Result version = agp("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out().strip()).matches("agp \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(sessions API spec "
+        + SessionsApi.SPEC_VERSION.replace(".", "\\.") + "\\)");
+  }
+
+  @Test
+  void helpIsACommandToo() {
+    Result help = agp("help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("Usage: agp", "sessions", "completion");
+    Result list = agp("sessions", "help", "list");
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).startsWith("Usage: agp sessions list");
+  }
+
+  @Test
+  void completionCoversTheSpecsFilters() {
+    Result bash = agp("completion", "bash");
+    assertThat(bash.exit()).isZero();
+    assertThat(bash.out()).startsWith("#!/usr/bin/env bash").contains("--created-after", "--parent-session-id", "tree");
+    assertThat(agp("completion", "zsh").out()).contains("bashcompinit");
+    assertThat(agp("completion", "fish").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void globalOptionsAreDocumentedOnceAndWorkAfterTheCommand() {
+    Result listHelp = agp("sessions", "list", "--help");
+    assertThat(listHelp.out()).doesNotContain("--base-url=URL", "--max-retries=N").contains("Global options (--base-url");
+    assertThat(agp("--help").out()).contains("--base-url=URL", "--max-retries=N");
+    Result sandboxHelp = agp("sandbox", "--help");
+    assertThat(sandboxHelp.out()).doesNotContain("--base-url", "--verbose", "--sandbox").contains("--port");
+
+    Result verboseAfter = agp("sessions", "list", "--size", "1", "--verbose");
+    assertThat(verboseAfter.exit()).isZero();
+    assertThat(verboseAfter.err()).contains("GET ");
+  }
+
+  @Test
+  void outputIsAnAliasOfFormat() {
+    Result o = agp("sessions", "list", "--size", "2", "-o", "jsonl");
+    Result output = agp("sessions", "list", "--size", "2", "--output", "jsonl");
+    assertThat(o.exit()).isZero();
+    assertThat(o.lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{"));
+    assertThat(output.out()).isEqualTo(o.out());
+  }
+}
