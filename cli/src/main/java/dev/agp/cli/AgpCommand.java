@@ -59,6 +59,10 @@ final class AgpCommand implements Runnable {
       description = "Requests in flight for --all and tree (default 4).")
   @Nullable Integer concurrency;
 
+  @Option(names = "--no-progress", scope = ScopeType.INHERIT,
+      description = "Never show the progress counter (it shows only on a terminal, and not with NO_COLOR or TERM=dumb).")
+  boolean noProgress;
+
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Log each request and response status to stderr (Authorization redacted).")
   boolean verbose;
@@ -70,6 +74,17 @@ final class AgpCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "Missing command: choose sessions or sandbox");
+  }
+
+  /**
+   * @param unit the counted thing, singular
+   * @return a progress counter, drawn only for a person at a terminal who did not ask for plain output
+   */
+  Progress progress(String unit) {
+    boolean plain = noProgress || context.env("NO_COLOR") != null || "dumb".equals(context.env("TERM"));
+    Progress progress = new Progress(context.err, context.stderrIsTerminal && !plain, unit);
+    context.progress = progress;
+    return progress;
   }
 
   int concurrency() {
@@ -131,7 +146,7 @@ final class AgpCommand implements Runnable {
       builder.maxRetries(maxRetries);
     }
     if (verbose) {
-      builder.logLevel(LogLevel.BASIC).logger(context.err::println);
+      builder.logLevel(LogLevel.BASIC).logger(context::note);
     }
     try {
       context.client = builder.build();

@@ -11,7 +11,7 @@ final class Context {
   final PrintWriter out;
   final PrintWriter err;
   final Map<String, String> env;
-  final boolean progress;
+  final boolean stderrIsTerminal;
   @Nullable AgpClient client;
   @Nullable AgpSandbox sandbox;
 
@@ -19,7 +19,26 @@ final class Context {
     this.out = out;
     this.err = err;
     this.env = env;
-    this.progress = progress;
+    this.stderrIsTerminal = progress;
+  }
+
+  /** The progress counter on the terminal now, if any: messages from other threads erase it first. */
+  volatile @Nullable Progress progress;
+
+  /**
+   * Writes a message line on stderr, erasing the progress counter first if one is shown.
+   *
+   * @param line the message
+   */
+  void note(String line) {
+    Progress shown = progress;
+    if (shown != null) {
+      shown.note(line);
+    } else {
+      synchronized (err) {
+        err.println(line);
+      }
+    }
   }
 
   @Nullable String env(String name) {

@@ -52,8 +52,8 @@ final class ListCommand implements Callable<Integer> {
     }
     AgpClient client = root.client(spec);
     Context context = root.context;
-    Sink sink = new Sink(context, chosen);
     if (!all && limit == null) {
+      Sink sink = new Sink(context, chosen, new Progress(context.err, false, "session"));
       SessionPage one = client.sessions().list(query);
       for (SessionSummary summary : one.items()) {
         if (!sink.accept(summary)) {
@@ -71,16 +71,18 @@ final class ListCommand implements Callable<Integer> {
     // A walk that cannot show it saw everything throws (AgpPaginationException) after the sessions it
     // yielded, each once; the ErrorHandler reports it, and the sink does not close as if complete. Closing
     // the iterator (the reader went away, or the walk ended) cancels the requests in flight.
-    try (CloseableIterator<SessionSummary> sessions = pager.iterator();
-        Progress progress = new Progress(context, "sessions")) {
+    try (Progress progress = root.progress("session");
+        CloseableIterator<SessionSummary> sessions = pager.iterator()) {
+      Sink sink = new Sink(context, chosen, progress);
       while (sessions.hasNext()) {
         if (!sink.accept(sessions.next())) {
           return 0;
         }
         progress.advance(1);
       }
+      progress.clear();
+      sink.complete();
     }
-    sink.complete();
     return 0;
   }
 
@@ -95,16 +97,19 @@ final class ListCommand implements Callable<Integer> {
   private static final class Sink {
     private final Context context;
     private final Format format;
+    private final Progress progress;
     private final List<Object> array = new ArrayList<>();
     private boolean headerWritten;
 
-    Sink(Context context, Format format) {
+    Sink(Context context, Format format, Progress progress) {
       this.context = context;
       this.format = format;
+      this.progress = progress;
     }
 
     /** @return false when stdout is closed: the reader has all it wanted, and the listing should stop */
     boolean accept(SessionSummary summary) {
+      progress.clear();
       switch (format) {
         case TABLE -> {
           header();

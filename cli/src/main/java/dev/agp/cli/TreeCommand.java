@@ -54,24 +54,24 @@ final class TreeCommand implements Callable<Integer> {
     AgpCommand root = sessions.root;
     Context context = root.context;
     AtomicBoolean nodeLimitReached = new AtomicBoolean();
+    Progress progress = root.progress("session");
     TreeOptions.Builder options = TreeOptions.builder()
         .concurrency(root.concurrency())
         .maxNodes(maxNodes)
         // Told on the walk's threads, possibly before the last nodes are printed: noted here, said at the end.
         .onNodeLimit(limit -> nodeLimitReached.set(true))
-        .onRepeat(repeat -> context.err.println("agp: session " + Output.orDash(repeat.sessionId())
+        .onRepeat(repeat -> context.note("agp: session " + Output.orDash(repeat.sessionId())
             + " is listed again under " + Output.orDash(repeat.listedUnder())
             + "; not followed (a cycle or a session with two parents)"));
     if (maxDepth != null) {
       options.maxDepth(maxDepth);
     }
     PrintWriter out = context.out;
-    try (Stream<SessionNode> nodes = root.client(spec).sessions().descendants(id, options.build());
-        Progress progress = new Progress(context, "sessions")) {
+    try (progress; Stream<SessionNode> nodes = root.client(spec).sessions().descendants(id, options.build())) {
       Iterator<SessionNode> walk = nodes.iterator();
       while (walk.hasNext()) {
         SessionNode node = walk.next();
-        progress.advance(1);
+        progress.clear();
         if (chosen == Format.JSONL) {
           Map<String, Object> line = Output.summary(node.session());
           line.put("depth", node.depth());
@@ -85,6 +85,7 @@ final class TreeCommand implements Callable<Integer> {
           // The reader went away (| head): closing the stream stops the walk and its requests.
           return 0;
         }
+        progress.advance(1);
       }
     }
     // A failed walk (a SessionTreeException) never gets here: the ErrorHandler reports it, exit code 1.

@@ -1,0 +1,110 @@
+package dev.agp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged CLI in a real pseudo-terminal (tmux): the progress counter is drawn while the command runs
+ * (tmux's raw byte stream shows it) and is gone from the rendered screen, where every row starts with an id.
+ * Needs tmux; {@code .ci/run} installs it and checks that this test ran rather than skipped.
+ */
+class TerminalIT {
+
+  private static final Pattern ROW = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b.*");
+  private static final String SOCKET = "agp-terminal-it-" + ProcessHandle.current().pid();
+  private static final String DONE = "__AGP_DONE__";
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void killTmux() throws Exception {
+    run(List.of("tmux", "-L", SOCKET, "kill-server"), 10);
+  }
+
+  @Test
+  void listAllOnATerminalLeavesOnlyRows() throws Exception {
+    List<String> screen = onTerminal("--sandbox sessions list --all --size 20");
+    List<String> output = screen.subList(0, screen.indexOf(DONE));
+    assertThat(output.get(0)).startsWith("agp: using the embedded sandbox");
+    assertThat(output.get(1)).startsWith("ID  ");
+    assertThat(output.subList(2, output.size())).hasSizeGreaterThan(100)
+        .allSatisfy(line -> assertThat(line).matches(ROW).doesNotContain("fetched"));
+  }
+
+  @Test
+  void treeOnATerminalLeavesOnlyItsLines() throws Exception {
+    List<String> screen = onTerminal("--sandbox sessions tree deadbeef-0000-4000-8000-000000000001");
+    List<String> output = screen.subList(0, screen.indexOf(DONE));
+    assertThat(output.get(0)).startsWith("agp: using the embedded sandbox");
+    assertThat(output.subList(1, output.size())).hasSize(121)
+        .allSatisfy(line -> assertThat(line.stripLeading()).matches(ROW).doesNotContain("fetched"));
+  }
+
+  /** Runs agp with these arguments in a fresh tmux pane; returns the rendered screen and scrollback, trimmed. */
+  private List<String> onTerminal(String arguments) throws Exception {
+    assumeTrue(run(List.of("tmux", "-V"), 10) == 0, "tmux is not installed (.ci/run installs it)");
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
+    Path go = dir.resolve("go");
+    Path raw = dir.resolve("raw.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String script = "while [ ! -f " + go + " ]; do sleep 0.05; done; unset H_API_KEY HAI_API_KEY AGP_BASE_URL NO_COLOR; "
+        + "TERM=xterm-256color " + java + " -jar " + jar + " " + arguments + "; echo " + DONE + "; sleep 60";
+    assertThat(run(List.of("tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", "agp", "-x", "200",
+        "-y", "50", "sh", "-c", script), 10)).isZero();
+    run(List.of("tmux", "-L", SOCKET, "set-option", "-g", "history-limit", "10000"), 10);
+    assertThat(run(List.of("tmux", "-L", SOCKET, "pipe-pane", "-o", "-t", "agp", "cat >> " + raw), 10)).isZero();
+    Files.createFile(go);
+
+    String captured = "";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!captured.contains(DONE) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      captured = capture();
+    }
+    assertThat(captured).as("the command finished on the terminal").contains(DONE);
+    assertThat(Files.readString(raw, StandardCharsets.ISO_8859_1)).as("progress was drawn while it ran")
+        .contains("sessions fetched").contains("\r\033[K");
+    return captured.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+  }
+
+  private String capture() throws Exception {
+    Path out = dir.resolve("screen.txt");
+    run(List.of("tmux", "-L", SOCKET, "capture-pane", "-p", "-J", "-S", "-", "-t", "agp"), 10, out);
+    return Files.readString(out);
+  }
+
+  private static int run(List<String> command, long seconds) throws Exception {
+    return run(command, seconds, null);
+  }
+
+  private static int run(List<String> command, long seconds, Path out) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (out != null) {
+      builder.redirectOutput(out.toFile());
+    } else {
+      builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    }
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException notInstalled) {
+      return -1;
+    }
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return -1;
+    }
+    return process.exitValue();
+  }
+}
