@@ -51,6 +51,26 @@ class PackagedJarIT {
   }
 
   @Test
+  void aRealPipeClosedByHeadEndsTheCommandWithExitZero() throws Exception {
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The reader stops the listing after one line; the log on stderr counts the requests made.
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -o pipefail; " + java + " -jar " + jar
+        + " --verbose --sandbox sessions list --all --size 10 -o jsonl | head -1; echo \"exit=$?\"");
+    builder.environment().remove("H_API_KEY");
+    builder.environment().remove("HAI_API_KEY");
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(out.lines().toList()).hasSize(2);
+    assertThat(out).startsWith("{\"id\":").contains("exit=0");
+    // The embedded sandbox's listing is about 30 pages of 10: the walk stopped after its first window or two.
+    assertThat(err.lines().filter(line -> line.startsWith("--> GET")).count()).isBetween(1L, 8L);
+  }
+
+  @Test
   void printsItsVersion() throws Exception {
     Run version = java("--version");
     assertThat(version.exit()).isZero();
