@@ -93,6 +93,11 @@ public final class BenchmarkMain {
     rows.add(row("7 heap of one 100-item page", fmt(pageHeap[0]) + " KiB", "-", "-",
         "(watch) allocated per call " + fmt(pageHeap[1]) + " KiB; body limit 16 MiB"));
 
+    double[] cli = cliStart();
+    double cliRatio = cli[0] / cli[1];
+    rows.add(row("8 agp sessions list, cold start", fmt(cli[0]) + " ms", fmt(cli[1]) + " ms", fmt(cliRatio),
+        "<= 5 (JVM printing one line)"));
+
     System.out.println();
     System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s  %s%n", "case", "sdk", "baseline", "ratio", "target");
     for (String[] row : rows) {
@@ -101,9 +106,9 @@ public final class BenchmarkMain {
     System.out.println();
     System.out.printf(Locale.ROOT, "RESULT decode_ratio=%.3f listall_speedup=%.2f listall_vs_ideal=%.2f tree_speedup=%.2f"
             + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f drift_overhead=%.2f"
-            + " page_kib_retained=%.1f page_kib_allocated=%.1f%n",
+            + " page_kib_retained=%.1f page_kib_allocated=%.1f cli_start_ratio=%.2f%n",
         decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio, driftOverhead,
-        pageHeap[0], pageHeap[1]);
+        pageHeap[0], pageHeap[1], cliRatio);
   }
 
   /** Case 1, with JMH: the average time of the SDK's call and of the baseline, in microseconds. */
@@ -255,6 +260,15 @@ public final class BenchmarkMain {
   }
 
   /** Case 5: building an AgpClient and making a first call, against the generated client alone; ms. */
+  /** Case 8: medians of 2 warm-up and 9 measured alternating rounds of two new processes each. */
+  private static double[] cliStart() throws java.io.IOException {
+    try (BenchServer server = BenchServer.fixedPage(10)) {
+      CliStart start = CliStart.prepare(java.nio.file.Path.of(System.getProperty("agp.launcher", "../agp"))
+          .toAbsolutePath().normalize(), server.baseUrl());
+      return medians("cli start", start.cli(), start.hello(), 1, 2, 9);
+    }
+  }
+
   private static double[] clientStart() {
     try (BenchServer server = BenchServer.fixedPage(10)) {
       LongSupplier sdk = () -> {
