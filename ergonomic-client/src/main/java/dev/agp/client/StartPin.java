@@ -2,6 +2,7 @@ package dev.agp.client;
 
 import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.generated.model.SessionSort;
+import dev.agp.generated.model.SessionSummary;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,10 +15,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pins a newest-first walk to the sessions created before it started, so that sessions created during the
  * walk are not listed at the head and cannot shift later pages: the walk then reads a listing that only
- * shrinks. The start is the server's clock, not this machine's (a client clock behind the server's would
- * cut off sessions that existed when the walk began): one second after the {@code Date} of the walk's
- * first answer, since {@code Date} is truncated to the second. Until that answer arrives, and when the
- * server sends no {@code Date}, requests go out unpinned; the walk engine is exact either way.
+ * shrinks. The start is taken from the server, never from this machine's clock (a client clock behind the
+ * server's would cut off sessions that existed when the walk began): one second after the later of the
+ * {@code Date} of the answer to the walk's first page (truncated to the second) and the newest
+ * {@code created_at} in that answer.
+ * The second guards against a {@code Date} that lags the clock that stamps {@code created_at} (a proxy, a
+ * cache): no session the walk could have seen at its start is ever cut off. Until that answer arrives, and
+ * when it has neither, requests go out unpinned; the walk engine is exact either way.
  */
 final class StartPin {
 
@@ -49,22 +53,32 @@ final class StartPin {
   }
 
   /**
-   * Learns the start from an answer's {@code Date} header, once.
+   * Learns the start from an answer, once: its {@code Date} and its newest session.
    *
    * @param response an answer of the walk
    */
-  void learn(ApiResponse<?> response) {
+  void learn(ApiResponse<SessionPage> response) {
     if (pin.get() != null) {
       return;
     }
-    response.header("Date").ifPresent(date -> {
+    OffsetDateTime start = null;
+    Optional<String> date = response.header("Date");
+    if (date.isPresent()) {
       try {
-        ZonedDateTime served = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME);
-        pin.compareAndSet(null, served.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC).plusSeconds(1));
+        start = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
       } catch (DateTimeParseException e) {
-        // A malformed Date leaves the walk unpinned, which is only less efficient.
+        // A malformed Date is ignored: the newest session below still bounds the start, or nothing is pinned.
       }
-    });
+    }
+    for (SessionSummary session : response.body().items()) {
+      OffsetDateTime created = session.getCreatedAt();
+      if (created != null && (start == null || created.isAfter(start))) {
+        start = created;
+      }
+    }
+    if (start != null) {
+      pin.compareAndSet(null, start.withOffsetSameInstant(ZoneOffset.UTC).plusSeconds(1));
+    }
   }
 
   /** @return the pin, once known */
