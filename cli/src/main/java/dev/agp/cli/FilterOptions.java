@@ -38,16 +38,29 @@ final class FilterOptions {
    * @param command the {@code list} command
    */
   static void addTo(CommandSpec command) {
-    for (QueryParameter parameter : ListSessionsParams.PARAMETERS) {
+    addTo(command, ListSessionsParams.PARAMETERS);
+  }
+
+  /**
+   * Adds one option per parameter. A parameter whose name an option of the command already has (a future
+   * {@code limit} or {@code format} filter) is offered as {@code --query-<name>} instead, so that no spec
+   * change can break the command line.
+   *
+   * @param command the {@code list} command
+   * @param parameters the operation's parameters
+   */
+  static void addTo(CommandSpec command, List<QueryParameter> parameters) {
+    for (QueryParameter parameter : parameters) {
       List<String> names = new ArrayList<>();
-      names.add(flag(parameter));
-      if (ALIASES.containsKey(parameter.name())) {
+      names.add(flag(command, parameter));
+      if (ALIASES.containsKey(parameter.name()) && command.findOption(ALIASES.get(parameter.name())) == null) {
         names.add(ALIASES.get(parameter.name()));
       }
       OptionSpec.Builder option = OptionSpec.builder(names.toArray(String[]::new))
           .paramLabel(label(parameter))
           .arity("1")
-          .description(help(parameter));
+          .description(help(parameter))
+          .userObject(parameter);
       if (parameter.repeated()) {
         option.type(List.class).auxiliaryTypes(String.class);
       } else {
@@ -69,7 +82,7 @@ final class FilterOptions {
   static ListSessionsParams read(CommandSpec command, PrintWriter err, Instant now) {
     ListSessionsParams.Builder params = ListSessionsParams.builder();
     for (QueryParameter parameter : ListSessionsParams.PARAMETERS) {
-      Object value = command.findOption(flag(parameter)).getValue();
+      Object value = command.findOption(flag(command, parameter)).getValue();
       List<String> values = new ArrayList<>();
       if (value instanceof List<?> list) {
         list.forEach(v -> values.add(String.valueOf(v)));
@@ -81,10 +94,14 @@ final class FilterOptions {
         try {
           params.wireValue(parameter.name(), wire);
         } catch (InvalidParameterException e) {
-          throw new ParameterException(command.commandLine(), flag(parameter) + " " + e.problem());
+          String problem = parameter.type() == QueryParameter.Type.DATE_TIME
+              ? "must be an ISO-8601 instant such as 2026-05-07T14:30:00Z, or a time back from now such as 90m, 24h "
+                  + "or 7d (at most 100 years), but was \"" + Output.visible(given) + "\""
+              : e.problem();
+          throw new ParameterException(command.commandLine(), flag(command, parameter) + " " + problem);
         }
         if (!parameter.isKnownValue(wire)) {
-          err.println("agp: warning: " + flag(parameter) + " " + wire + " is not a value this version of agp knows ("
+          err.println("agp: warning: " + flag(command, parameter) + " " + wire + " is not a value this version of agp knows ("
               + String.join(", ", parameter.allowedValues()) + "); sending it as given");
         }
       }
@@ -95,6 +112,13 @@ final class FilterOptions {
   /** @return the parameter's option name: {@code parent_session_id} becomes {@code --parent-session-id} */
   static String flag(QueryParameter parameter) {
     return "--" + parameter.name().replace('_', '-').toLowerCase(Locale.ROOT);
+  }
+
+  /** @return the name the parameter has, or will have, on this command: {@code --query-…} when taken */
+  private static String flag(CommandSpec command, QueryParameter parameter) {
+    OptionSpec existing = command.findOption(flag(parameter));
+    boolean taken = existing != null && !(existing.userObject() instanceof QueryParameter);
+    return taken ? "--query-" + flag(parameter).substring(2) : flag(parameter);
   }
 
   /** An ISO-8601 instant as given, or a duration back from now ({@code 90m}, {@code 24h}, {@code 7d}). */
@@ -111,6 +135,9 @@ final class FilterOptions {
       case "d" -> Duration.ofDays(amount);
       default -> Duration.ofDays(7 * amount);
     };
+    if (back.compareTo(Duration.ofDays(36_525)) > 0) {
+      return given; // refused by the check, with the message above
+    }
     return DateTimeFormatter.ISO_INSTANT.format(now.minus(back).truncatedTo(ChronoUnit.SECONDS));
   }
 

@@ -49,6 +49,23 @@ class ConventionsTest extends CliTestSupport {
   }
 
   @Test
+  void aSpecParameterNamedLikeAnExistingOptionGetsAPrefixInsteadOfBreakingTheCommandLine() {
+    picocli.CommandLine agp = new picocli.CommandLine(new AgpCommand(new Context(
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
+        java.util.Map.of(), false)));
+    picocli.CommandLine.Model.CommandSpec list = agp.getSubcommands().get("sessions").getSubcommands().get("list")
+        .getCommandSpec();
+    FilterOptions.addTo(list, java.util.List.of(
+        dev.agp.generated.runtime.QueryParameter.of("limit", "limit", dev.agp.generated.runtime.QueryParameter.Type.INTEGER,
+            false, "A future filter."),
+        dev.agp.generated.runtime.QueryParameter.of("parent_session_id", "parentSessionId",
+            dev.agp.generated.runtime.QueryParameter.Type.STRING, false, "Parent.")));
+    assertThat(list.findOption("--query-limit")).isNotNull();
+    assertThat(list.findOption("--limit").description()[0]).startsWith("Stop after N sessions");
+    assertThat(list.findOption("--parent")).isNotNull();
+  }
+
+  @Test
   void outputIsAnAliasOfFormat() {
     Result o = agp("sessions", "list", "--size", "2", "-o", "jsonl");
     Result output = agp("sessions", "list", "--size", "2", "--output", "jsonl");

@@ -159,8 +159,11 @@ class ListCommandTest extends CliTestSupport {
         assertThat(c.query()).isEqualTo(java.util.Map.of("finished_before", List.of("2026-05-07T14:30:00Z"))));
     Result bad = agp("sessions", "list", "--created-before", "yesterday");
     assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.err()).contains("--created-before must be an ISO-8601 date-time with an offset, such as "
-        + "2026-05-07T14:30:00Z, but was \"yesterday\"");
+    assertThat(bad.err()).contains("--created-before must be an ISO-8601 instant such as 2026-05-07T14:30:00Z, or a "
+        + "time back from now such as 90m, 24h or 7d (at most 100 years), but was \"yesterday\"");
+    for (String odd : new String[] {"-5h", "1.5h", "24H", "1d2h", "99999999d"}) {
+      assertThat(agp("sessions", "list", "--created-after", odd).exit()).as(odd).isEqualTo(2);
+    }
     assertThat(listCalls()).hasSize(1);
   }
 
@@ -221,7 +224,7 @@ class ListCommandTest extends CliTestSupport {
         new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), env(), true);
 
     assertThat(exit).isZero();
-    assertThat(err.toString()).contains("\r" + mine() + " sessions fetched").endsWith("\r\033[K");
+    assertThat(err.toString()).contains("\r\033[K" + mine() + " sessions fetched").endsWith("\r\033[K");
     assertThat(out.toString()).doesNotContain("fetched");
     // Without a terminal (every other test), nothing extra is printed.
     assertThat(agp("sessions", "list", "--all", "--format", "jsonl").err()).isEmpty();

@@ -101,6 +101,12 @@ class ListSessionsParamsTest {
         Map.entry("parent_session_id", List.of("p")));
     assertThatThrownBy(() -> ListSessionsParams.builder().wireValue("size", "ten"))
         .hasMessage("size must be a whole number between 1 and 100, but was \"ten\"");
+    assertThatThrownBy(() -> ListSessionsParams.builder().wireValue("page", "99999999999"))
+        .hasMessage("page must be a 32-bit integer (at most 2147483647), but was 99999999999");
+    for (String odd : new String[] {"+5", "007", "\u0661\u0660", "\uff15", "5 ", "1e3", "99999999999999999999"}) {
+      assertThatThrownBy(() -> ListSessionsParams.builder().wireValue("size", odd)).as(odd)
+          .hasMessageStartingWith("size must be a whole number between 1 and 100");
+    }
     assertThatThrownBy(() -> ListSessionsParams.builder().wireValue("colour", "red"))
         .hasMessageStartingWith("unknown query parameter \"colour\"; the spec declares page, size, sort");
   }

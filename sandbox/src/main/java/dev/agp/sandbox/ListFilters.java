@@ -58,7 +58,7 @@ final class ListFilters {
           return s -> children.contains(s.id());
         };
         case "search" -> v -> s -> matches(s.firstMessage(), v.get(0)) || matches(answer(s), v.get(0));
-        default -> byConvention(name, fields);
+        default -> byConvention(rule, fields);
       };
       if (filter == null) {
         unknown.add(name);
@@ -93,9 +93,15 @@ final class ListFilters {
     return all;
   }
 
-  private static @Nullable Filter byConvention(String name, Map<String, @Nullable Object> fields) {
+  private static @Nullable Filter byConvention(ListRules.Rule rule, Map<String, @Nullable Object> fields) {
+    String name = rule.name();
     if (fields.containsKey(name)) {
-      return v -> s -> v.contains(String.valueOf(fields(s).get(name)));
+      // UUIDs compare without regard to case, as the live server parses them.
+      boolean uuid = "uuid".equals(rule.format());
+      return v -> s -> {
+        String field = String.valueOf(fields(s).get(name));
+        return v.stream().anyMatch(value -> uuid ? value.equalsIgnoreCase(field) : value.equals(field));
+      };
     }
     for (String suffix : List.of("_before", "_after")) {
       String field = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) + "_at" : null;

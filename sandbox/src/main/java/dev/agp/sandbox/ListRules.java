@@ -67,11 +67,17 @@ final class ListRules {
 
   @SuppressWarnings("unchecked")
   private static ListRules parse(Map<String, Object> spec) {
-    Map<String, Object> schemas = map(map(spec.get("components")).get("schemas"));
+    Map<String, Object> components = map(spec.get("components"));
+    Map<String, Object> schemas = map(components.get("schemas"));
+    Map<String, Object> sharedParameters = components.get("parameters") == null ? Map.of() : map(components.get("parameters"));
     Map<String, Object> list = map(map(map(spec.get("paths")).get("/api/v2/sessions")).get("get"));
     Map<String, Rule> rules = new LinkedHashMap<>();
     for (Object p : (List<Object>) list.get("parameters")) {
       Map<String, Object> parameter = map(p);
+      if (parameter.get("$ref") != null) {
+        String ref = (String) parameter.get("$ref");
+        parameter = map(sharedParameters.get(ref.substring(ref.lastIndexOf('/') + 1)));
+      }
       if (!"query".equals(parameter.get("in"))) {
         continue;
       }
@@ -160,10 +166,11 @@ final class ListRules {
     } else if ("integer".equals(rule.type())) {
       try {
         long value = Long.parseLong(text);
+        long max = rule.maximum() != null ? rule.maximum() : "int32".equals(rule.format()) ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (rule.minimum() != null && value < rule.minimum()) {
           errors.add(item("greater_than_equal", loc, "Input should be greater than or equal to " + rule.minimum(), text));
-        } else if (rule.maximum() != null && value > rule.maximum()) {
-          errors.add(item("less_than_equal", loc, "Input should be less than or equal to " + rule.maximum(), text));
+        } else if (value > max) {
+          errors.add(item("less_than_equal", loc, "Input should be less than or equal to " + max, text));
         }
       } catch (NumberFormatException e) {
         errors.add(item("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", text));

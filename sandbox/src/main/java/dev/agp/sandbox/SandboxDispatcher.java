@@ -43,6 +43,12 @@ final class SandboxDispatcher extends Dispatcher {
     this.data = data;
     this.faults = faults;
     this.rules = ListRules.fromClasspath();
+    for (String paging : ListFilters.PAGING) {
+      if (rules.rules().stream().noneMatch(r -> r.name().equals(paging) && r.defaultValue() != null)) {
+        throw new IllegalStateException("agp-sessions.yaml's list operation must declare " + paging
+            + " with a default: the sandbox pages with it");
+      }
+    }
     this.filters = new ListFilters(rules, data);
   }
 
@@ -206,7 +212,8 @@ final class SandboxDispatcher extends Dispatcher {
 
   /** The honest answer for one page of a listing. */
   private static Map<String, Object> page(List<SandboxSession> matching, long page, int size) {
-    long from = (long) (page - 1) * size;
+    // A page far beyond the listing is empty, however large its number (no overflow).
+    long from = page - 1 > matching.size() / Math.max(1, size) + 1 ? matching.size() : (page - 1) * size;
     List<Object> items = new ArrayList<>();
     for (long i = from; i < Math.min(matching.size(), from + size); i++) {
       items.add(summaryJson(matching.get((int) i)));

@@ -115,6 +115,35 @@ class SpecDrivenListTest {
     assertThat(detail("schedule_id=42")).containsEntry("type", "uuid_parsing");
     assertThat(detail("owner=me&owner=organization")).containsEntry("type", "multiple_values");
     assertThat(total("status=queued&status=awaiting_tool_results")).isPositive();
+    assertThat(detail("page=2147483648")).containsEntry("msg", "Input should be less than or equal to 2147483647");
+    assertThat(total("owner=organization&schedule_id=" + SandboxData.SCHEDULE_IDS.get(0).toUpperCase()))
+        .as("uuids compare without case").isEqualTo(total("owner=organization&schedule_id=" + SandboxData.SCHEDULE_IDS.get(0)));
+  }
+
+  @Test
+  void aPageFarBeyondTheListingIsEmptyNotACrash() throws IOException {
+    assertThat(items("page=2147483647&size=100")).isEmpty();
+    assertThat(total("page=2147483647&size=100")).isPositive();
+  }
+
+  @Test
+  void aParameterDeclaredOnceAndReferencedIsReadToo() {
+    String spec;
+    try {
+      spec = spec();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    String search = "        - name: search\n          in: query\n          required: false\n"
+        + "          description: Case-insensitive match on the session's first message or answer.\n"
+        + "          schema:\n            type: string\n          example: flights\n";
+    assertThat(spec).contains(search);
+    String referenced = spec.replace(search, "        - $ref: '#/components/parameters/Search'\n")
+        .replace("  parameters:\n    SessionId:\n", "  parameters:\n    Search:\n      name: search\n      in: query\n"
+            + "      schema:\n        type: string\n    SessionId:\n");
+    ListRules rules = ListRules.fromYaml(referenced);
+    assertThat(rules.rules()).extracting(ListRules.Rule::name).contains("search");
+    assertThat(new ListFilters(rules, sandbox.data()).names()).contains("search");
   }
 
   private static String spec() throws IOException {

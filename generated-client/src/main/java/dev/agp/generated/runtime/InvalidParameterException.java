@@ -3,7 +3,7 @@ package dev.agp.generated.runtime;
 /**
  * A parameter value the spec does not allow, caught before any request: says which parameter, what was
  * wrong and what is allowed. Its message starts with the parameter's Java name ({@code size must be between
- * 1 and 1000, but was 0}); tools that name parameters differently (the CLI's {@code --size}) use
+ * 1 and 100, but was 0}); tools that name parameters differently (the CLI's {@code --size}) use
  * {@link #parameter()} and {@link #problem()} instead.
  */
 public final class InvalidParameterException extends IllegalArgumentException {
@@ -24,7 +24,7 @@ public final class InvalidParameterException extends IllegalArgumentException {
     return parameter;
   }
 
-  /** @return what was wrong, without the parameter's name: {@code must be between 1 and 1000, but was 0} */
+  /** @return what was wrong, without the parameter's name: {@code must be between 1 and 100, but was 0} */
   public String problem() {
     return problem;
   }

@@ -36,6 +36,8 @@ public final class QueryParameter {
 
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  /** A whole number as the API writes one: optional minus, ASCII digits, no leading zero. */
+  private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
   /** How enum values are spelled on this API; a newer value must look like one. */
   private static final Pattern ENUM_TOKEN = Pattern.compile("-?[a-z][a-z0-9_-]*");
 
@@ -212,13 +214,20 @@ public final class QueryParameter {
     }
     switch (type) {
       case INTEGER -> {
+        // ASCII digits only: Long.parseLong would take "+5", "007" or other scripts' digits.
         long value;
         try {
+          if (!INTEGER.matcher(wireValue).matches()) {
+            throw new NumberFormatException(wireValue);
+          }
           value = Long.parseLong(wireValue);
         } catch (NumberFormatException e) {
           throw newInvalid("must be a whole number" + boundsHint() + ", but was \"" + wireValue + "\"");
         }
         checkBounds(value);
+        if ("int32".equals(format) && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+          throw newInvalid("must be a 32-bit integer (at most " + Integer.MAX_VALUE + "), but was " + value);
+        }
       }
       case BOOLEAN -> {
         if (!wireValue.equals("true") && !wireValue.equals("false")) {
