@@ -66,6 +66,23 @@ class CompatibilityTest {
   }
 
   @Test
+  void changingAParametersTypeDefaultOrEnumIsBreaking() throws Exception {
+    String working = Files.readString(SPEC);
+    String page = "        - name: page\n          in: query\n          required: false\n          description: Page number (1-based).\n"
+        + "          schema:\n            type: integer\n            format: int32\n            minimum: 1\n            default: 1\n";
+    assertThat(working).contains(page);
+    assertThat(Verdict.of(working, working.replace(page, page.replace("type: integer\n            format: int32", "type: string"))).breaking())
+        .as("page becomes a string").isTrue();
+    assertThat(Verdict.of(working, working.replace(page, page.replace("default: 1", "default: 2"))).breaking())
+        .as("page's default changes").isTrue();
+    String search = "          description: Case-insensitive match on the session's first message or answer.\n"
+        + "          schema:\n            type: string\n";
+    assertThat(working).contains(search);
+    assertThat(Verdict.of(working, working.replace(search, search + "            enum: [x]\n")).breaking())
+        .as("search gains an enum").isTrue();
+  }
+
+  @Test
   void narrowingAParameterIsAChangeOldClientsCanFeelAndRemovingOneIsBreaking() throws Exception {
     String working = Files.readString(SPEC);
     String narrowed = working.replaceFirst("(?m)^            maximum: \\d+\n            default: 10\n",
@@ -74,6 +91,7 @@ class CompatibilityTest {
     Verdict narrowing = Verdict.of(working, narrowed);
     assertThat(narrowing.breaking()).isFalse();
     assertThat(narrowing.names()).containsExactly("size");
+    assertThat(narrowing.describe()).isEqualTo("parameter size accepts less than before");
 
     int start = working.indexOf("  /api/v2/sessions/{id}/status:");
     Verdict removal = Verdict.of(working, working.substring(0, start) + working.substring(working.indexOf("components:")));

@@ -23,7 +23,14 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
  * unknown; a query parameter's schema narrows); breaking (everything else openapi-diff calls
  * incompatible). Found by undoing the first two kinds in the newer spec and diffing again.
  */
-record Verdict(List<String> widenedEnums, List<String> narrowedParameters, Set<String> names, boolean breaking) {
+record Verdict(List<String> widenedEnums, List<String> narrowedParameters, List<String> changedParameters,
+    Set<String> names, boolean breaking) {
+
+  /** The schema keywords that only bound a value: a change to them alone narrows or widens a parameter. */
+  private static final Set<String> BOUNDS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+      "minLength", "maxLength", "minItems", "maxItems");
+  /** Keywords that change no accepted value. */
+  private static final Set<String> DOCUMENTATION = Set.of("description", "example", "examples", "title");
 
   static Verdict of(String baselineYaml, String workingYaml) {
     OpenAPI baseline = parse(baselineYaml);
@@ -43,6 +50,7 @@ record Verdict(List<String> widenedEnums, List<String> narrowedParameters, Set<S
       restoreEnum(entry.getValue(), old);
     }
     List<String> narrowed = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
     for (Map.Entry<String, PathItem> path : working.getPaths().entrySet()) {
       PathItem oldPath = baseline.getPaths().get(path.getKey());
       if (oldPath == null) {
@@ -55,9 +63,15 @@ record Verdict(List<String> widenedEnums, List<String> narrowedParameters, Set<S
         }
         for (Parameter parameter : op.getValue().getParameters()) {
           for (Parameter oldParameter : oldOp.getParameters()) {
-            if (parameter.getName() != null && parameter.getName().equals(oldParameter.getName()) && "query".equals(parameter.getIn())
-                && "query".equals(oldParameter.getIn()) && !Objects.equals(oldParameter.getSchema(), parameter.getSchema())
-                && incompatibleAlone(baseline, oldParameter, parameter.getSchema())) {
+            if (parameter.getName() == null || !parameter.getName().equals(oldParameter.getName())
+                || !"query".equals(parameter.getIn()) || !"query".equals(oldParameter.getIn())
+                || Objects.equals(oldParameter.getSchema(), parameter.getSchema())) {
+              continue;
+            }
+            if (!sameApartFrom(oldParameter.getSchema(), parameter.getSchema(), BOUNDS)) {
+              // Its type, format, enum, default or items changed: old callers' values or expectations break.
+              changed.add(parameter.getName());
+            } else if (incompatibleAlone(baseline, oldParameter, parameter.getSchema())) {
               narrowed.add(parameter.getName());
               names.add(parameter.getName());
               parameter.setSchema(oldParameter.getSchema());
@@ -66,8 +80,21 @@ record Verdict(List<String> widenedEnums, List<String> narrowedParameters, Set<S
         }
       }
     }
-    boolean breaking = OpenApiCompare.fromContents(Yaml.pretty(baseline), Yaml.pretty(working)).isChanged().isIncompatible();
-    return new Verdict(List.copyOf(widened), List.copyOf(narrowed), Set.copyOf(names), breaking);
+    boolean breaking = !changed.isEmpty()
+        || OpenApiCompare.fromContents(Yaml.pretty(baseline), Yaml.pretty(working)).isChanged().isIncompatible();
+    return new Verdict(List.copyOf(widened), List.copyOf(narrowed), List.copyOf(changed), Set.copyOf(names), breaking);
+  }
+
+  /** Whether two schemas differ in nothing but documentation and the given keywords. */
+  @SuppressWarnings("unchecked")
+  private static boolean sameApartFrom(Schema<?> before, Schema<?> after, Set<String> ignored) {
+    Map<String, Object> a = new java.util.HashMap<>(io.swagger.v3.core.util.Json.mapper().convertValue(before, Map.class));
+    Map<String, Object> b = new java.util.HashMap<>(io.swagger.v3.core.util.Json.mapper().convertValue(after, Map.class));
+    for (Set<String> keys : List.of(ignored, DOCUMENTATION)) {
+      a.keySet().removeAll(keys);
+      b.keySet().removeAll(keys);
+    }
+    return a.equals(b);
   }
 
   /** Whether changing only this parameter's schema in the older spec would be incompatible. */
@@ -104,7 +131,8 @@ record Verdict(List<String> widenedEnums, List<String> narrowedParameters, Set<S
     if (breaking) {
       parts.add("BREAKING (needs a new major version)");
     }
-    widenedEnums.forEach(w -> parts.add("response values old clients decode as unknown: " + w));
+    widenedEnums.forEach(w -> parts.add("enum values old clients do not know (decoded as unknown in answers): " + w));
+    changedParameters.forEach(p -> parts.add("parameter " + p + " changed its type, format, enum, default or items"));
     narrowedParameters.forEach(p -> parts.add("parameter " + p + " accepts less than before"));
     return parts.isEmpty() ? "compatible" : String.join("; ", parts);
   }
