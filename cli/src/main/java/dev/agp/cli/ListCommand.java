@@ -29,9 +29,9 @@ final class ListCommand implements Callable<Integer> {
   @ParentCommand SessionsCommand sessions;
   @Spec CommandSpec spec;
 
-  @Option(names = "--all", description = "List every matching session, page after page (100 per page unless "
-      + "--size says otherwise; later requests ask for a little less, so that each overlaps what was already "
-      + "listed). A walk that cannot show it listed them all (the server's answers contradict each other, or the listing changes faster than it "
+  @Option(names = "--all", description = "List every matching session, page after page (pages as large as the "
+      + "spec allows unless --size says otherwise; later requests ask for a little less, so that each overlaps "
+      + "what was already listed). A walk that cannot show it listed them all (the server's answers contradict each other, or the listing changes faster than it "
       + "can be read) prints what it listed, each once, then an error: exit code 1.")
   boolean all;
 

@@ -12,6 +12,17 @@ final class Paging {
       .map(QueryParameter::defaultValue)
       .findFirst().orElseThrow(() -> new IllegalStateException("the spec's listSessions has no size default")));
 
+  /**
+   * The largest page the spec allows (its {@code size} maximum), or 100 if it sets none: the size that
+   * auto-paging uses and that its windows never exceed.
+   */
+  static final int MAX_PAGE_SIZE = ListSessionsParams.PARAMETERS.stream()
+      .filter(p -> p.name().equals("size"))
+      .map(QueryParameter::maximum)
+      .filter(java.util.Objects::nonNull)
+      .map(Long::intValue)
+      .findFirst().orElse(100);
+
   private Paging() {}
 
   /**

@@ -77,8 +77,8 @@ import java.util.stream.Stream;
  */
 public final class SessionPager implements Iterable<SessionSummary> {
 
-  /** The default page size: the live server's cap for this endpoint. */
-  public static final int DEFAULT_PAGE_SIZE = 100;
+  /** The default page size: the largest the spec allows for this endpoint (100, the live server's cap). */
+  public static final int DEFAULT_PAGE_SIZE = Paging.MAX_PAGE_SIZE;
   /** The default number of page requests in flight. */
   public static final int DEFAULT_CONCURRENCY = 4;
 

@@ -98,7 +98,7 @@ public final class SessionService {
   /**
    * Lists every session matching {@code query}, lazily, page after page: see {@link SessionPager} for
    * prefetching, the exactly-once guarantee while the data moves, and defensive stopping. The page size
-   * defaults to {@value SessionPager#DEFAULT_PAGE_SIZE} unless the query sets one; the query's page, if
+   * defaults to {@link SessionPager#DEFAULT_PAGE_SIZE} unless the query sets one; the query's page, if
    * set, is where the walk starts.
    *
    * <pre>{@code

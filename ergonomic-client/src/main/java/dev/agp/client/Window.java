@@ -15,7 +15,7 @@ package dev.agp.client;
 record Window(int page, int size) {
 
   /** The API's page-size cap for this endpoint: no window is larger unless the caller asked for more. */
-  static final int MAX_SIZE = 100;
+  static final int MAX_SIZE = Paging.MAX_PAGE_SIZE;
 
   /** @return the first position the window covers */
   long start() {

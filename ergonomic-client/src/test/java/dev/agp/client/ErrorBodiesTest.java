@@ -44,7 +44,7 @@ class ErrorBodiesTest extends MockServerTestBase {
     assertThat(response.getDetail().get(0).getCtx()).containsEntry("le", 100.0);
     assertThat(error.validationErrors()).containsExactly(new ValidationError(
         java.util.List.of("query", "size", "0"), "Input should be less than or equal to 100", "less_than_equal", "500"));
-    assertThat(error.serverMessage()).contains("query.size.0: Input should be less than or equal to 100");
+    assertThat(error.serverMessage()).contains("query.size.0: Input should be less than or equal to 100 (got \"500\")");
   }
 
   @Test
