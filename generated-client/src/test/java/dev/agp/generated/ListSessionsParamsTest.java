@@ -112,6 +112,21 @@ class ListSessionsParamsTest {
   }
 
   @Test
+  void oddTextIsRefusedOrShownSafely() {
+    assertThatThrownBy(() -> ListSessionsParams.builder().groupId("\u200b\u00a0")).hasMessage("groupId must not be blank");
+    assertThatThrownBy(() -> ListSessionsParams.builder().statusNewerThanSdk("-archived"))
+        .hasMessageContaining("must be one of");
+    assertThat(ListSessionsParams.builder().sortNewerThanSdk("-updated_at").build().values().wireValue("sort"))
+        .isEqualTo("-updated_at");
+    assertThat(ListSessionsParams.builder().search("a\nb\u202e").build().toString())
+        .isEqualTo("ListSessionsParams{search=a\\u000ab\\u202e}");
+    assertThatThrownBy(() -> ListSessionsParams.builder().additionalQueryParam("Status", "x"))
+        .hasMessageContaining("is a declared parameter");
+    assertThatThrownBy(() -> ListSessionsParams.builder().additionalQueryParam("status[]", "x"))
+        .hasMessageContaining("is a declared parameter");
+  }
+
+  @Test
   void additionalParametersCannotShadowDeclaredOnes() {
     assertThatThrownBy(() -> ListSessionsParams.builder().additionalQueryParam("status", "x"))
         .hasMessage("\"status\" is a declared parameter: use status(…) instead of an additional query parameter");

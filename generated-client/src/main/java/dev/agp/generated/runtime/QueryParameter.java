@@ -243,14 +243,15 @@ public final class QueryParameter {
         }
       }
       case ENUM -> {
-        if (!isKnownValue(wireValue) && !ENUM_TOKEN.matcher(wireValue).matches()) {
+        boolean signed = allowedValues().stream().anyMatch(v -> v.startsWith("-"));
+        if (!isKnownValue(wireValue) && (!ENUM_TOKEN.matcher(wireValue).matches() || (wireValue.startsWith("-") && !signed))) {
           throw newInvalid("must be one of " + String.join(", ", allowedValues()) + " (or a newer value spelled like "
               + "them), but was \"" + wireValue + "\"");
         }
       }
       case STRING -> {
         // Not a rule of the spec: a blank filter is always a caller's mistake, so the SDK refuses it.
-        if (wireValue.isBlank()) {
+        if (isBlank(wireValue)) {
           throw newInvalid("must not be blank");
         }
         if (minLength != null && wireValue.length() < minLength) {
@@ -340,6 +341,12 @@ public final class QueryParameter {
       }
     }
     return Arrays.stream(members).filter(m -> !((OpenEnum) m).isKnown()).findFirst().orElseThrow();
+  }
+
+  /** Blank as a person sees it: nothing but spaces of any kind and invisible format characters. */
+  private static boolean isBlank(String value) {
+    return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT);
   }
 
   private void checkBounds(long value) {

@@ -129,7 +129,7 @@ public final class QueryValues {
         s.append(", ");
       }
       QueryParameter parameter = find(parameters, name);
-      s.append(name).append('=').append(parameter != null && parameter.repeated() ? list : list.get(0));
+      s.append(name).append('=').append(printable(String.valueOf(parameter != null && parameter.repeated() ? list : list.get(0))));
     });
     return s.append('}').toString();
   }
@@ -137,6 +137,19 @@ public final class QueryValues {
   @Override
   public String toString() {
     return toString("QueryValues");
+  }
+
+  /** Control and invisible characters as {@code \\uXXXX}, so that a logged query cannot forge log lines. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   private static @Nullable QueryParameter find(List<QueryParameter> parameters, String name) {
@@ -231,7 +244,8 @@ public final class QueryValues {
         throw new IllegalArgumentException("additional query parameter name must be letters, digits, _ . - [ ], "
             + "starting with a letter, but was \"" + name + "\"");
       }
-      QueryParameter declared = find(parameters, name);
+      String bare = name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
+      QueryParameter declared = parameters.stream().filter(p -> p.name().equalsIgnoreCase(bare)).findFirst().orElse(null);
       if (declared != null) {
         throw new IllegalArgumentException("\"" + name + "\" is a declared parameter: use " + declared.javaName()
             + "(…) instead of an additional query parameter");
