@@ -24,7 +24,8 @@ public final class AgpCli {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("agp: " + e.getMessage());
+    // The message may repeat what the user typed: shown visible, like server text.
+    err.println("agp: " + Output.visible(e.getMessage()));
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
       err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     }
@@ -47,6 +48,10 @@ public final class AgpCli {
     CommandLine commandLine = new CommandLine(new AgpCommand(context));
     FilterOptions.addTo(commandLine.getSubcommands().get("sessions").getSubcommands().get("list").getCommandSpec());
     GlobalOptions.documentOnce(commandLine);
+    // A flag means on, however often given; an argument starting with @ is a value (--search @team), never
+    // a file of arguments.
+    commandLine.setToggleBooleanFlags(false);
+    commandLine.setExpandAtFiles(false);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(context));

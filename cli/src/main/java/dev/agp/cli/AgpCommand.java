@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND")
 final class AgpCommand implements Runnable {
 
+  /** The most requests in flight one command may make: more floods the server and the open-file limit. */
+  static final int MAX_CONCURRENCY = 32;
+
   final Context context;
 
   @Spec CommandSpec spec;
@@ -44,8 +47,16 @@ final class AgpCommand implements Runnable {
       description = "The region: eu (default) or us.")
   @Nullable String region;
 
-  @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an embedded sandbox.")
+  // The three flags below are set through methods that only ever turn them on: picocli resets an inherited
+  // option when it enters a subcommand, so a flag given both before and after the command would end off.
   boolean sandbox;
+  boolean noProgress;
+  boolean verbose;
+
+  @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an embedded sandbox.")
+  void sandbox(boolean on) {
+    sandbox |= on;
+  }
 
   @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
       description = "Timeout of each request, in seconds (default 60).")
@@ -61,11 +72,15 @@ final class AgpCommand implements Runnable {
 
   @Option(names = "--no-progress", scope = ScopeType.INHERIT,
       description = "Never show the progress counter (it shows only on a terminal, and not with NO_COLOR or TERM=dumb).")
-  boolean noProgress;
+  void noProgress(boolean on) {
+    noProgress |= on;
+  }
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Log each request and response status to stderr (Authorization redacted).")
-  boolean verbose;
+  void verbose(boolean on) {
+    verbose |= on;
+  }
 
   AgpCommand(Context context) {
     this.context = context;
@@ -105,8 +120,9 @@ final class AgpCommand implements Runnable {
     if (maxRetries != null && maxRetries < 0) {
       throw new ParameterException(caller.commandLine(), "--max-retries must be 0 or more, but was " + maxRetries);
     }
-    if (concurrency != null && concurrency < 1) {
-      throw new ParameterException(caller.commandLine(), "--concurrency must be 1 or more, but was " + concurrency);
+    if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
+      throw new ParameterException(caller.commandLine(), "--concurrency must be between 1 and " + MAX_CONCURRENCY
+          + " (requests in flight to one server), but was " + concurrency);
     }
     Region chosenRegion = Region.EU;
     if (region != null) {
@@ -146,7 +162,8 @@ final class AgpCommand implements Runnable {
       builder.maxRetries(maxRetries);
     }
     if (verbose) {
-      builder.logLevel(LogLevel.BASIC).logger(context::note);
+      // Log lines carry server text (status lines, messages): shown visible, like everything else from it.
+      builder.logLevel(LogLevel.BASIC).logger(line -> context.note(Output.visible(line)));
     }
     try {
       context.client = builder.build();

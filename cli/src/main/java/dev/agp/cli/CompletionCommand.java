@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agp completion bash|zsh}: a completion script for every command and option, the spec's filters included. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Print a shell completion script for bash or zsh.",
         "Load it now with: source <(agp completion bash)   (zsh: source <(agp completion zsh))"})
 final class CompletionCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agp sessions get ID}: one session. */
-@Command(name = "get", mixinStandardHelpOptions = true, description = "Show one session: its request, status and times.")
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show one session: its request, status and times.")
 final class GetCommand implements Callable<Integer> {
 
   @ParentCommand SessionsCommand sessions;

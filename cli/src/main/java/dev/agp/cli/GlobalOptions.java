@@ -37,7 +37,7 @@ final class GlobalOptions {
           help.optionListExcludingGroups(spec.options().stream().filter(o -> !o.inherited() && !o.hidden()).toList(),
               help.createDefaultLayout(), help.createDefaultOptionSort(), help.createDefaultParamLabelRenderer()));
       spec.usageMessage().footer("", "Global options (--base-url, --region, --sandbox, --timeout, --max-retries, "
-          + "--concurrency, --verbose) may come before or after the command: see 'agp --help'.");
+          + "--concurrency, --no-progress, --verbose) may come before or after the command: see 'agp --help'.");
     }
     for (CommandLine sub : command.getSubcommands().values()) {
       visit(sub, offline || OFFLINE.contains(sub.getCommandName()));

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * options ({@code --status}, {@code --page}, {@code --size}…) are not declared here: {@link FilterOptions}
  * builds them from the spec's parameters of the list operation.
  */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions: one page, or all of them.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "List sessions: one page, or all of them.")
 final class ListCommand implements Callable<Integer> {
 
   @ParentCommand SessionsCommand sessions;

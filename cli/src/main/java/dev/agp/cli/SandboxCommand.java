@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agp sandbox}: runs the sandbox in the foreground until interrupted. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Run the sandbox API in the foreground; stop it with Ctrl-C.")
 final class SandboxCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code agp sessions}: the session commands. */
 @Command(
     name = "sessions",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "List sessions, read one, or walk a subagent tree.",
     subcommands = {ListCommand.class, GetCommand.class, StatusCommand.class, TreeCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND")

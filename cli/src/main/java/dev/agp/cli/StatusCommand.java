@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agp sessions status ID}: a session's live status. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Show a session's live status, token usage and subagent sessions.")
 final class StatusCommand implements Callable<Integer> {
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agp sessions tree ID}: a session and all its subagent sessions, depth-first. */
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = "tree", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Walk a session's subagent tree: the root, then every descendant once, depth-first.")
 final class TreeCommand implements Callable<Integer> {
 

@@ -66,6 +66,19 @@ class ConventionsTest extends CliTestSupport {
   }
 
   @Test
+  void aGlobalFlagGivenTwiceStaysSetAndAtSignsAreValues() {
+    Result twice = agpWith(java.util.Map.of("H_API_KEY", "x"), "--sandbox", "sessions", "list", "--sandbox", "--size", "1");
+    assertThat(twice.exit()).as(twice.err()).isZero();
+    assertThat(twice.err()).startsWith("agp: using the embedded sandbox");
+    Result at = agp("sessions", "list", "--search", "@team");
+    assertThat(at.exit()).as(at.err()).isZero();
+    assertThat(listCalls()).singleElement().satisfies(c -> assertThat(c.queryParameter("search")).isEqualTo("@team"));
+    assertThat(agp("sessions", "list", "--version").out()).startsWith("agp ");
+    Result typed = agp("sessions", "list", "--size", "1\u001b[2J");
+    assertThat(typed.err()).contains("\\e[2J").doesNotContain("\u001b");
+  }
+
+  @Test
   void outputIsAnAliasOfFormat() {
     Result o = agp("sessions", "list", "--size", "2", "-o", "jsonl");
     Result output = agp("sessions", "list", "--size", "2", "--output", "jsonl");
