@@ -6,23 +6,11 @@ import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class AgpSandboxTest {
-
-  private final AgpSandbox sandbox = AgpSandbox.start();
-  private final OkHttpClient http = new OkHttpClient();
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-  }
+class AgpSandboxTest extends SandboxHttpTest {
 
   private record Reply(int status, Map<String, Object> json) {}
 

@@ -16,28 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The standing list faults, proved through real HTTP requests to the sandbox. */
-class SandboxListFaultsTest {
+class SandboxListFaultsTest extends SandboxHttpTest {
 
   private static final Pattern UUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   private static final String CHILDREN = "/api/v2/sessions?size=100&parent_session_id=" + SandboxData.WIDE_MANAGER_ID;
-
-  private final AgpSandbox sandbox = AgpSandbox.start();
-  private final OkHttpClient http = new OkHttpClient();
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-  }
 
   /** A list answer: status, whether it was marked broken, and its body. */
   private record Listing(int status, boolean marked, Map<String, Object> json) {

@@ -13,24 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's list rules come from the spec, and every filter the spec declares is applied. */
-class SpecDrivenListTest {
-
-  private final AgpSandbox sandbox = AgpSandbox.start();
-  private final OkHttpClient http = new OkHttpClient();
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-  }
+class SpecDrivenListTest extends SandboxHttpTest {
 
   @Test
   void everyListParameterOfTheSpecIsEitherPagingOrAnAppliedFilter() throws IOException {
