@@ -10,16 +10,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sees every hop of a redirect (a network interceptor) and refuses the ones that would weaken transport
  * security: {@code https} to {@code http}, and any clear-text {@code http} hop to a host that is not
- * loopback (the builder refuses such a base URL for the same reason). Allowed hops are followed by OkHttp,
+ * loopback (the builder refuses such a base URL for the same reason), and any hop to {@code https} from a
+ * client without TLS (the SDK builds one for a loopback {@code http} base URL), which would otherwise fail
+ * obscurely or wait for timeouts. Allowed hops are followed by OkHttp,
  * which drops the {@code Authorization} header when a hop leaves the original host; each is logged when
  * logging is on.
  */
 final class RedirectGuard implements Interceptor {
 
   private final @Nullable Consumer<String> log;
+  private final boolean clearTextOnly;
 
-  RedirectGuard(@Nullable Consumer<String> log) {
+  /**
+   * @param log where followed hops are logged, or null
+   * @param clearTextOnly whether the client has no TLS connection spec, so that https hops cannot succeed
+   */
+  RedirectGuard(@Nullable Consumer<String> log, boolean clearTextOnly) {
     this.log = log;
+    this.clearTextOnly = clearTextOnly;
   }
 
   @Override
@@ -35,7 +43,7 @@ final class RedirectGuard implements Interceptor {
       // OkHttp will not follow it either: the 3xx reaches the caller as an error response.
       return response;
     }
-    String refusal = refusal(from, to);
+    String refusal = refusal(from, to, clearTextOnly);
     if (refusal != null) {
       response.close();
       throw new RedirectRefusedException(refusal, response.code(), from, to);
@@ -46,7 +54,11 @@ final class RedirectGuard implements Interceptor {
     return response;
   }
 
-  static @Nullable String refusal(HttpUrl from, HttpUrl to) {
+  static @Nullable String refusal(HttpUrl from, HttpUrl to, boolean clearTextOnly) {
+    if (clearTextOnly && to.isHttps()) {
+      return "it leads to https, which this client does not speak (it was built for clear-text http): use the "
+          + "https URL as the base URL";
+    }
     if (from.isHttps() && !to.isHttps()) {
       return "it downgrades https to http";
     }

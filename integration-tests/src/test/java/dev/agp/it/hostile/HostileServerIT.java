@@ -27,6 +27,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -320,6 +321,38 @@ class HostileServerIT {
     assertThat(error.getMessage())
         .contains("to http://sessions.example.com/api/v2/sessions: it leads to clear-text http on a host that is not loopback")
         .doesNotContain("secret");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRedirectFromAClearTextClientToHttpsIsRefusedSayingWhatToUse() throws Exception {
+    MockWebServer server = mock();
+    // The SDK built this client for an http base URL: clear text only (no trust store loaded at start).
+    server.enqueue(new MockResponse.Builder().code(308)
+        .addHeader("Location", "https://localhost:" + server.getPort() + "/api/v2/sessions").build());
+    AgpClient client = client(builder(server.url("/").toString()));
+
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
+
+    assertThat(error.getMessage()).endsWith("/api/v2/sessions to https://localhost:" + server.getPort()
+        + "/api/v2/sessions: it leads to https, which this client does not speak (it was built for clear-text "
+        + "http): use the https URL as the base URL");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRedirectToHttpsFromACallersClearTextClientIsRefusedToo() throws Exception {
+    MockWebServer server = mock();
+    server.enqueue(new MockResponse.Builder().code(302)
+        .addHeader("Location", "https://localhost:" + server.getPort() + "/api/v2/sessions").build());
+    OkHttpClient clearText = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    AgpClient client = client(builder(server.url("/").toString()).httpClient(clearText));
+
+    AgpNetworkException error = (AgpNetworkException) catchAgp(() -> client.sessions().list(ListSessionsParams.none()));
+
+    // Without the guard OkHttp waits for read timeouts on every attempt.
+    assertThat(error.getMessage()).contains("it leads to https, which this client does not speak");
+    assertThat(error.attempts()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
