@@ -50,6 +50,7 @@ public final class AgpSandbox implements AutoCloseable {
     this.dispatcher = new SandboxDispatcher(apiKey, data, faults);
     this.server = new MockWebServer();
     server.setDispatcher(dispatcher);
+    server.setServerSocketFactory(new NoDelayServerSockets());
     try {
       server.start(InetAddress.getLoopbackAddress(), builder.port);
     } catch (IOException e) {
