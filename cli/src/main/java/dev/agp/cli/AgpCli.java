@@ -15,9 +15,10 @@ public final class AgpCli {
    * @param args the command line
    */
   public static void main(String[] args) {
+    Warmup warmup = Warmup.start();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(args, out, err, System.getenv(), Terminal.isStderrTerminal()));
+    System.exit(run(new Context(out, err, System.getenv(), Terminal.isStderrTerminal(), warmup), args));
   }
 
   /** A usage error: what was wrong, and where to read what is allowed; exit code 2. */
@@ -44,7 +45,12 @@ public final class AgpCli {
    *     end (after what it listed), 2 usage error
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
-    Context context = new Context(out, err, env, progress);
+    return run(new Context(out, err, env, progress, null), args);
+  }
+
+  private static int run(Context context, String[] args) {
+    PrintWriter out = context.out;
+    PrintWriter err = context.err;
     CommandLine commandLine = new CommandLine(new AgpCommand(context));
     FilterOptions.addTo(commandLine.getSubcommands().get("sessions").getSubcommands().get("list").getCommandSpec());
     GlobalOptions.documentOnce(commandLine);

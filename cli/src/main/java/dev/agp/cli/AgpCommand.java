@@ -134,6 +134,7 @@ final class AgpCommand implements Runnable {
     }
     String key = context.env(AgpClient.API_KEY_ENV) != null ? context.env(AgpClient.API_KEY_ENV) : context.env(AgpClient.API_KEY_FALLBACK_ENV);
     String url = baseUrl != null ? baseUrl : context.env("AGP_BASE_URL");
+    context.awaitWarmup();
     AgpClient.Builder builder = AgpClient.builder().region(chosenRegion);
     // The embedded sandbox only when nothing else was asked: an explicit target without a key is a mistake.
     if (sandbox || (key == null && url == null && region == null)) {

@@ -14,12 +14,21 @@ final class Context {
   final boolean stderrIsTerminal;
   @Nullable AgpClient client;
   @Nullable AgpSandbox sandbox;
+  private final @Nullable Warmup warmup;
 
-  Context(PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
+  Context(PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress, @Nullable Warmup warmup) {
     this.out = out;
     this.err = err;
     this.env = env;
     this.stderrIsTerminal = progress;
+    this.warmup = warmup;
+  }
+
+  /** Waits for the start-up's warm-up of the HTTP stack, if there is one, before a client is built. */
+  void awaitWarmup() {
+    if (warmup != null) {
+      warmup.await();
+    }
   }
 
   /** The progress counter on the terminal now, if any: messages from other threads erase it first. */

@@ -52,7 +52,7 @@ class ConventionsTest extends CliTestSupport {
   void aSpecParameterNamedLikeAnExistingOptionGetsAPrefixInsteadOfBreakingTheCommandLine() {
     picocli.CommandLine agp = new picocli.CommandLine(new AgpCommand(new Context(
         new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
-        java.util.Map.of(), false)));
+        java.util.Map.of(), false, null)));
     picocli.CommandLine.Model.CommandSpec list = agp.getSubcommands().get("sessions").getSubcommands().get("list")
         .getCommandSpec();
     FilterOptions.addTo(list, java.util.List.of(

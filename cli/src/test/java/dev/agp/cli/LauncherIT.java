@@ -1,0 +1,120 @@
+package dev.agp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The repository's {@code ./agp} launcher as people run it: through a symbolic link, making its class-data
+ * sharing archive once, remaking it after a JDK change, and starting from it with nothing on stderr.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherIT {
+
+  private static final Path TARGET = Path.of("target").toAbsolutePath();
+  private static final Path ARCHIVE = TARGET.resolve("agp.jsa");
+  private static final Path STAMP = TARGET.resolve("agp.jsa.jdk");
+
+  @TempDir static Path bin;
+  private static Path link;
+
+  private record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void linkTheLauncherFromElsewhere() throws IOException {
+    Path launcher = Path.of("..", "agp").toAbsolutePath().normalize();
+    assertThat(launcher).isExecutable();
+    // Two hops, the second relative, as ~/bin/agp -> ../opt/agp-link -> the checkout's agp.
+    Path hop = Files.createSymbolicLink(bin.resolve("agp-link"), launcher);
+    Files.createDirectories(bin.resolve("bin"));
+    link = Files.createSymbolicLink(bin.resolve("bin").resolve("agp"), Path.of("..", "agp-link"));
+    assertThat(hop).isSymbolicLink();
+    Files.deleteIfExists(ARCHIVE);
+    Files.deleteIfExists(STAMP);
+  }
+
+  @AfterAll
+  static void removeTheLinks() throws IOException {
+    // Before @TempDir's clean-up, which warns about links that lead out of it.
+    Files.deleteIfExists(link);
+    Files.deleteIfExists(bin.resolve("agp-link"));
+  }
+
+  private static Run agp(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(link.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(bin.toFile());
+    builder.environment().remove("H_API_KEY");
+    builder.environment().remove("HAI_API_KEY");
+    builder.environment().remove("AGP_BASE_URL");
+    builder.environment().remove("AGP_JAVA_OPTS");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(1)
+  void theFirstRunMakesTheArchiveAndPrintsOnlyItsAnswer() throws Exception {
+    Run run = agp(Map.of(), "--version");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("agp ").contains("sessions API spec");
+    assertThat(run.err()).isEmpty();
+    assertThat(ARCHIVE).isNotEmptyFile();
+    assertThat(STAMP).isNotEmptyFile();
+    assertThat(TARGET).isDirectoryNotContaining("glob:**/agp.jsa.[0-9]*");
+  }
+
+  @Test
+  @Order(2)
+  void laterRunsMapTheArchiveWithPicocliInItAndDoNotRemakeIt() throws Exception {
+    FileTime made = Files.getLastModifiedTime(ARCHIVE);
+
+    // -Xshare:on makes an unusable archive fatal instead of silently slow.
+    Path classes = bin.resolve("classes.log");
+    Run run = agp(Map.of("AGP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes), "--version");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(Files.getLastModifiedTime(ARCHIVE)).isEqualTo(made);
+    assertThat(Files.readAllLines(classes))
+        .anySatisfy(line -> assertThat(line).contains("picocli.CommandLine source: shared objects file"))
+        .anySatisfy(line -> assertThat(line).contains("dev.agp.cli.AgpCli source: shared objects file"));
+  }
+
+  @Test
+  @Order(3)
+  void aDifferentJdkRemakesTheArchive() throws Exception {
+    Files.writeString(STAMP, "JAVA_VERSION=\"0.0.1\"");
+    // Still newer than the jar, so that only the JDK's stamp can make the launcher remake it.
+    FileTime jar = Files.getLastModifiedTime(TARGET.resolve("agp.jar"));
+    Files.setLastModifiedTime(ARCHIVE, FileTime.fromMillis(jar.toMillis() + 1_000));
+    FileTime before = Files.getLastModifiedTime(ARCHIVE);
+
+    Run run = agp(Map.of("AGP_JAVA_OPTS", "-Xshare:on"), "--version");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(Files.getLastModifiedTime(ARCHIVE)).isGreaterThan(before);
+    assertThat(Files.readString(STAMP)).contains("JAVA_VERSION=\"" + System.getProperty("java.specification.version"));
+  }
+}
