@@ -16,9 +16,18 @@ public final class AgpCli {
    */
   public static void main(String[] args) {
     Warmup warmup = Warmup.start();
-    PrintWriter out = new PrintWriter(System.out, true);
+    Stdout stdout = Stdout.open();
+    PrintWriter out = new PrintWriter(stdout, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(new Context(out, err, System.getenv(), Terminal.isStderrTerminal(), warmup), args));
+    int exit = run(new Context(out, err, System.getenv(), Terminal.isStderrTerminal(), warmup), args);
+    out.flush();
+    String lost = stdout.lostBecause();
+    if (lost != null) {
+      // Output that did not arrive is a failure (a full disk); a reader that went away (| head) is not.
+      err.println("error: cannot write the output: " + lost);
+      exit = ErrorHandler.API_ERROR;
+    }
+    System.exit(exit);
   }
 
   /** A usage error: what was wrong, and where to read what is allowed; exit code 2. */

@@ -1,9 +1,11 @@
 package dev.agp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,5 +77,24 @@ class PackagedJarIT {
     Run version = java("--version");
     assertThat(version.exit()).isZero();
     assertThat(version.out()).startsWith("agp ").doesNotContain("development build").contains("(sessions API spec ");
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsAnErrorNotASilentSuccess() throws Exception {
+    assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (String command : List.of("--sandbox sessions list --all -o jsonl", "--sandbox sessions list -o json", "--version",
+        "--help", "completion bash")) {
+      ProcessBuilder builder = new ProcessBuilder("bash", "-c", java + " -jar " + jar + " " + command + " > /dev/full");
+      builder.environment().remove("H_API_KEY");
+      builder.environment().remove("HAI_API_KEY");
+      Process process = builder.start();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(process.exitValue()).as(command + ": " + err).isEqualTo(1);
+      assertThat(err).as(command).contains("error: cannot write the output: No space left on device");
+    }
   }
 }
