@@ -6,10 +6,11 @@ import dev.agp.client.Region;
 import dev.agp.sandbox.AgpSandbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,7 +89,19 @@ final class AgpCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose sessions or sandbox");
+    throw missingCommand(spec);
+  }
+
+  /** @return the usage error of a command run without one of its subcommands, naming them all */
+  static ParameterException missingCommand(CommandSpec spec) {
+    return new ParameterException(spec.commandLine(), "Missing command: " + choices(spec));
+  }
+
+  /** @return the subcommands of a command as a choice: "choose list, get, status, tree or help" */
+  static String choices(CommandSpec spec) {
+    List<String> names = new ArrayList<>(spec.subcommands().keySet());
+    String last = names.remove(names.size() - 1);
+    return "choose " + (names.isEmpty() ? last : String.join(", ", names) + " or " + last);
   }
 
   /**
@@ -131,6 +144,14 @@ final class AgpCommand implements Runnable {
         case "us" -> chosenRegion = Region.US;
         default -> throw new ParameterException(caller.commandLine(), "--region must be eu or us, but was " + region);
       }
+    }
+    if (sandbox && (baseUrl != null || region != null)) {
+      throw new ParameterException(caller.commandLine(), "--sandbox and " + (baseUrl != null ? "--base-url" : "--region")
+          + " name two different targets: choose one");
+    }
+    if (baseUrl != null && baseUrl.isBlank()) {
+      throw new ParameterException(caller.commandLine(),
+          "--base-url must be an absolute http:// or https:// URL, but was empty");
     }
     String key = context.env(AgpClient.API_KEY_ENV) != null ? context.env(AgpClient.API_KEY_ENV) : context.env(AgpClient.API_KEY_FALLBACK_ENV);
     String url = baseUrl != null ? baseUrl : context.env("AGP_BASE_URL");

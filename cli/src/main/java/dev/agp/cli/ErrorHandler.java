@@ -27,21 +27,26 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       throw parameter;
     }
     // Server text (messages, ids) goes to a terminal: made visible, never interpreted.
-    context.err.println("error: " + Output.visible(describe(e)));
+    String target = context.client == null ? "this target" : okhttp3.HttpUrl.get(context.client.baseUrl()).host();
+    context.err.println("error: " + Output.visible(describe(e, target)));
     return API_ERROR;
   }
 
-  static String describe(Throwable e) {
+  /**
+   * @param e the failure
+   * @param target the host the key was sent to, for the hint after a 401
+   */
+  static String describe(Throwable e, String target) {
     if (e instanceof SessionTreeException tree && tree.getCause() instanceof AgpPaginationException pagination) {
       // A long message in numbers: say first whose children it is about.
       return "while listing the children of session " + tree.sessionId() + ": " + pagination.getMessage();
     }
     if (e instanceof SessionTreeException tree && tree.getCause() != null) {
-      return describe(tree.getCause()) + " (while listing the children of " + tree.sessionId() + ")";
+      return describe(tree.getCause(), target) + " (while listing the children of " + tree.sessionId() + ")";
     }
     if (e instanceof UnauthorizedException api) {
       return "HTTP " + api.statusCode() + ": " + api.serverMessage().orElse("(no message from the server)")
-          + ": check H_API_KEY (or HAI_API_KEY), and that it is a key for this region";
+          + ": check H_API_KEY (or HAI_API_KEY), and that it is a key for " + target;
     }
     if (e instanceof AgpApiException api) {
       return "HTTP " + api.statusCode() + ": " + api.serverMessage().orElse("(no message from the server)");
@@ -50,6 +55,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (unknownHost != null) {
       String host = String.valueOf(unknownHost.getMessage()).split(":", 2)[0];
       return "cannot resolve host " + host + ": check --region, --base-url and AGP_BASE_URL";
+    }
+    if (e instanceof java.io.UncheckedIOException) {
+      // The sandbox could not start (a busy port): its message names the port and the cause.
+      return e.getMessage();
     }
     if (e instanceof AgpException) {
       // AgpPaginationException among them: the walk stopped without proof it saw everything; what it

@@ -17,7 +17,9 @@ final class Output {
   static final JsonAdapter<Object> JSON = AgpMoshi.get().adapter(Object.class).serializeNulls();
   private static final JsonAdapter<SessionSummary> SUMMARY = AgpMoshi.get().adapter(SessionSummary.class).serializeNulls();
   private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
-  private static final String ROW = "%-36s  %-24s  %-21s  %-20s  %s";
+  /** Columns of the list table, in terminal cells; the last one (the first message) is cut at 60. */
+  private static final int[] WIDTHS = {36, 24, 21, 20};
+  private static final int MESSAGE_WIDTH = 60;
   private static final String[] SUMMARY_KEYS =
       {"id", "agent", "status", "first_message", "created_at", "started_at", "finished_at"};
 
@@ -45,12 +47,24 @@ final class Output {
   }
 
   static void tableHeader(PrintWriter out) {
-    out.println(String.format(ROW, "ID", "AGENT", "STATUS", "CREATED", "FIRST MESSAGE").stripTrailing());
+    out.println(row("ID", "AGENT", "STATUS", "CREATED", "FIRST MESSAGE"));
   }
 
   static void tableRow(PrintWriter out, SessionSummary s) {
-    out.println(String.format(ROW, orDash(s.getId()), cut(orDash(s.getAgent()), 24), orDash(s.getStatusRaw()),
-        time(s.getCreatedAt()), cut(message(s.getFirstMessage()), 60)).stripTrailing());
+    out.println(row(orDash(s.getId()), cut(orDash(s.getAgent()), WIDTHS[1]), orDash(s.getStatusRaw()),
+        time(s.getCreatedAt()), cut(message(s.getFirstMessage()), MESSAGE_WIDTH)));
+  }
+
+  /** One table line: each cell padded to its column's width in terminal cells (wide characters take two). */
+  static String row(String... cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      line.append(cells[i]);
+      if (i < WIDTHS.length) {
+        line.append(" ".repeat(Math.max(0, WIDTHS[i] - columns(cells[i])) + 2));
+      }
+    }
+    return line.toString().stripTrailing();
   }
 
   static String time(@Nullable OffsetDateTime time) {
@@ -93,7 +107,50 @@ final class Output {
     return safe.toString();
   }
 
+  /**
+   * @param text visible text
+   * @param width the most terminal cells it may take
+   * @return the text, or as much of it as fits in {@code width - 1} cells followed by {@code …}; never a
+   *     half of a character (a surrogate pair, a wide character)
+   */
   static String cut(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    if (columns(text) <= width) {
+      return text;
+    }
+    StringBuilder kept = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int cells = columns(c);
+      if (used + cells > width - 1) {
+        break;
+      }
+      kept.appendCodePoint(c);
+      used += cells;
+      i += Character.charCount(c);
+    }
+    return kept + "…";
+  }
+
+  /** @return the terminal cells the text takes */
+  static int columns(String text) {
+    return text.codePoints().map(Output::columns).sum();
+  }
+
+  /**
+   * The terminal cells of one code point, as terminals count them: none for combining marks, two for East
+   * Asian wide and full-width characters and emoji, one otherwise.
+   */
+  static int columns(int c) {
+    int type = Character.getType(c);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+      return 0;
+    }
+    boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
+        || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+        || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+        || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
+        || (c >= 0x1F680 && c <= 0x1F6FF) || (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+    return wide ? 2 : 1;
   }
 }

@@ -53,8 +53,9 @@ final class StatusCommand implements Callable<Integer> {
     out.println("steps        " + Output.orDash(status.getSteps()));
     if (status.getUsagePerModel() != null) {
       for (ModelUsage usage : status.getUsagePerModel()) {
-        out.println("usage        " + Output.orDash(usage.getName()) + ": " + usage.getInputTokens() + " in, "
-            + usage.getOutputTokens() + " out, " + usage.getReasoningTokens() + " reasoning");
+        // A server may leave a count out: "-", never "null".
+        out.println("usage        " + Output.orDash(usage.getName()) + ": " + Output.orDash(usage.getInputTokens()) + " in, "
+            + Output.orDash(usage.getOutputTokens()) + " out, " + Output.orDash(usage.getReasoningTokens()) + " reasoning");
       }
     }
     if (status.getSubagentSessionIds() != null) {

@@ -20,8 +20,42 @@ class HelpfulMessagesTest extends CliTestSupport {
   void aRejectedKeySaysWhatToCheck() {
     Result result = agpWith(Map.of("H_API_KEY", "wrong", "AGP_BASE_URL", sandbox.baseUrl()), "sessions", "list");
     assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.err()).contains("error: HTTP 401: Unauthorized: check H_API_KEY (or HAI_API_KEY)")
-        .doesNotContain("wrong");
+    assertThat(result.err()).contains("error: HTTP 401: Unauthorized: check H_API_KEY (or HAI_API_KEY), and that "
+        + "it is a key for localhost").doesNotContain("wrong");
+  }
+
+  @Test
+  void theSandboxAndAnotherTargetAtOnceIsAUsageError() {
+    Result withUrl = agpWith(Map.of(), "--sandbox", "sessions", "list", "--base-url", "http://127.0.0.1:1/");
+    assertThat(withUrl.exit()).isEqualTo(2);
+    assertThat(withUrl.err()).contains("agp: --sandbox and --base-url name two different targets: choose one");
+    Result withRegion = agpWith(Map.of(), "--region", "us", "--sandbox", "sessions", "get", dev.agp.sandbox.SandboxData.DEEP_TREE_ROOT_ID);
+    assertThat(withRegion.exit()).isEqualTo(2);
+    assertThat(withRegion.err()).contains("--sandbox and --region name two different targets");
+    assertThat(withRegion.out()).isEmpty();
+  }
+
+  @Test
+  void anEmptyBaseUrlSaysWhatIsExpected() {
+    Result result = agpWith(Map.of("H_API_KEY", KEY), "--base-url", "", "sessions", "list");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("--base-url must be an absolute http:// or https:// URL, but was empty");
+  }
+
+  @Test
+  void aCommandWithoutItsSubcommandNamesThemAll() {
+    assertThat(agp().err()).contains("agp: Missing command: choose sessions, sandbox, completion or help");
+    assertThat(agp("sessions").err()).contains("Missing command: choose list, get, status, tree or help");
+  }
+
+  @Test
+  void helpReachesACommandAtAnyDepth() {
+    Result result = agp("help", "sessions", "list");
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).startsWith("Usage: agp sessions list [OPTIONS]");
+    Result unknown = agp("help", "sessions", "lst");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no command 'lst' in 'agp sessions': choose list, get, status, tree or help");
   }
 
   @Test

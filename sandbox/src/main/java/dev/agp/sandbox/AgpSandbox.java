@@ -54,7 +54,8 @@ public final class AgpSandbox implements AutoCloseable {
     try {
       server.start(InetAddress.getLoopbackAddress(), builder.port);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the sandbox on port " + builder.port, e);
+      // The cause's own words (Address already in use) belong in the message a person reads first.
+      throw new UncheckedIOException("Could not start the sandbox on port " + builder.port + ": " + e.getMessage(), e);
     }
   }
 

@@ -181,8 +181,8 @@ final class ListRules {
       } catch (DateTimeParseException e) {
         errors.add(item("datetime_from_date_parsing", loc, "Input should be a valid datetime or date, invalid character in year", text));
       }
-    } else if ("uuid".equals(rule.format()) && !UUID.matcher(text).matches()) {
-      errors.add(item("uuid_parsing", loc, "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-]", text));
+    } else if ("uuid".equals(rule.format()) && !isUuid(text)) {
+      errors.add(uuidError(loc, text));
     } else if (rule.minLength() != null && text.length() < rule.minLength()) {
       errors.add(item("string_too_short", loc, "String should have at least " + rule.minLength() + " character", text));
     }
@@ -206,6 +206,17 @@ final class ListRules {
     List<String> quoted = values.stream().map(v -> "'" + v + "'").toList();
     return quoted.size() == 1 ? quoted.get(0)
         : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+  }
+
+  /** @return whether the text is a UUID in its canonical form (any case), as the spec's {@code format: uuid} */
+  static boolean isUuid(String text) {
+    return UUID.matcher(text).matches();
+  }
+
+  /** @return the validation item the live API answers for a value that is not a UUID */
+  static Map<String, Object> uuidError(List<Object> loc, String text) {
+    return item("uuid_parsing", loc, "Input should be a valid UUID, invalid character: expected an optional prefix of "
+        + "`urn:uuid:` followed by [0-9a-fA-F-]", text);
   }
 
   static Map<String, Object> item(String type, List<Object> loc, String msg, Object input) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,12 +126,12 @@ public final class SandboxData {
    */
   public synchronized SandboxData add(SandboxSession session) {
     Objects.requireNonNull(session, "session");
-    SandboxSession previous = byId.put(session.id(), session);
+    SandboxSession previous = byId.put(key(session.id()), session);
     if (previous != null && previous.parentId() != null) {
-      children.getOrDefault(previous.parentId(), new ArrayList<>()).remove(previous.id());
+      children.getOrDefault(key(previous.parentId()), new ArrayList<>()).remove(previous.id());
     }
     if (session.parentId() != null) {
-      children.computeIfAbsent(session.parentId(), k -> new ArrayList<>()).add(session.id());
+      children.computeIfAbsent(key(session.parentId()), k -> new ArrayList<>()).add(session.id());
     }
     if (session.createdAt().isAfter(newest)) {
       newest = session.createdAt();
@@ -180,10 +181,10 @@ public final class SandboxData {
    * @return this store
    */
   public synchronized SandboxData linkChild(String parentId, String childId) {
-    if (!byId.containsKey(childId)) {
+    if (!byId.containsKey(key(childId))) {
       throw new IllegalArgumentException("no session " + childId);
     }
-    children.computeIfAbsent(parentId, k -> new ArrayList<>()).add(childId);
+    children.computeIfAbsent(key(parentId), k -> new ArrayList<>()).add(childId);
     snapshot = null;
     return this;
   }
@@ -258,13 +259,18 @@ public final class SandboxData {
   }
 
   /**
-   * Looks a session up.
+   * Looks a session up. Ids are UUIDs, which compare without regard to case (RFC 9562), as on the live API.
    *
    * @param id the id
    * @return the session, if held
    */
   public synchronized Optional<SandboxSession> get(String id) {
-    return Optional.ofNullable(byId.get(id));
+    return Optional.ofNullable(byId.get(key(id)));
+  }
+
+  /** Ids are UUIDs, which compare without regard to case: held and looked up by their lower-case form. */
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   /** @return how many sessions are held */
@@ -279,7 +285,7 @@ public final class SandboxData {
    * @return the child ids
    */
   public synchronized List<String> childIds(String parentId) {
-    return List.copyOf(children.getOrDefault(parentId, List.of()));
+    return List.copyOf(children.getOrDefault(key(parentId), List.of()));
   }
 
   /** @return every session, newest first (a snapshot) */

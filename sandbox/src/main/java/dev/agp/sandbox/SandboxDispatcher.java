@@ -26,7 +26,6 @@ final class SandboxDispatcher extends Dispatcher {
 
   private static final Pattern SESSION = Pattern.compile("/api/v2/sessions/([^/]+)");
   private static final Pattern STATUS = Pattern.compile("/api/v2/sessions/([^/]+)/status");
-  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
   private final String apiKey;
@@ -152,9 +151,8 @@ final class SandboxDispatcher extends Dispatcher {
   }
 
   private Answer withSession(String id, java.util.function.Function<SandboxSession, Answer> found) {
-    if (!UUID.matcher(id).matches()) {
-      return Answer.json(422, Map.of("detail", List.of(ListRules.item("uuid_parsing", List.of("path", "id"),
-          "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-]", id))));
+    if (!ListRules.isUuid(id)) {
+      return Answer.json(422, Map.of("detail", List.of(ListRules.uuidError(List.of("path", "id"), id))));
     }
     return data.get(id).map(found).orElseGet(() -> Answer.json(404, Map.of("detail", "Session not found.")));
   }

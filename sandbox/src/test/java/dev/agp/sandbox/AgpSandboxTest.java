@@ -109,6 +109,25 @@ class AgpSandboxTest extends SandboxHttpTest {
   }
 
   @Test
+  void idsCompareWithoutRegardToCaseAsUuidsDo() throws IOException {
+    String upper = SandboxData.DEEP_TREE_ROOT_ID.toUpperCase(java.util.Locale.ROOT);
+
+    assertThat(get("/api/v2/sessions/" + upper).status()).isEqualTo(200);
+    assertThat(get("/api/v2/sessions/" + upper).json()).containsEntry("id", SandboxData.DEEP_TREE_ROOT_ID);
+    assertThat((List<?>) get("/api/v2/sessions/" + upper + "/status").json().get("subagent_session_ids")).hasSize(3);
+    assertThat(items(get("/api/v2/sessions?parent_session_id=" + upper))).hasSize(3);
+  }
+
+  @Test
+  void aBusyPortIsNamedWithItsCause() throws IOException {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgpSandbox.builder().port(busy.getLocalPort()).start())
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessage("Could not start the sandbox on port " + busy.getLocalPort() + ": Address already in use");
+    }
+  }
+
+  @Test
   void faultsAreConsumedInOrder() throws IOException {
     sandbox.faults().failNext(1, 429, "2").failNext(1, 503).malformedNext(1).truncatedNext(1);
     Request request = new Request.Builder().url(sandbox.baseUrl() + "api/v2/sessions")

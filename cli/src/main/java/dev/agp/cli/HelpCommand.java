@@ -1,0 +1,48 @@
+package dev.agp.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpCommandInitializable2;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code agp help [COMMAND...]}: the help of a command at any depth ({@code agp help sessions list}); picocli's
+ * own help command looks one level down only.
+ */
+@Command(name = "help", helpCommand = true,
+    description = "Show the help of this command, or of one below it: agp help sessions list.")
+final class HelpCommand implements IHelpCommandInitializable2, Runnable {
+
+  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, as typed after this one.")
+  List<String> path = new ArrayList<>();
+
+  private CommandLine self;
+  private Help.ColorScheme colors;
+  private PrintWriter out;
+
+  @Override
+  public void init(CommandLine helpCommandLine, Help.ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
+    this.self = helpCommandLine;
+    this.colors = colorScheme;
+    this.out = out;
+  }
+
+  @Override
+  public void run() {
+    CommandLine target = self.getParent();
+    for (String name : path) {
+      CommandLine next = target.getSubcommands().get(name);
+      if (next == null) {
+        throw new ParameterException(self, "no command '" + Output.visible(name) + "' in '"
+            + target.getCommandSpec().qualifiedName() + "': " + AgpCommand.choices(target.getCommandSpec()));
+      }
+      target = next;
+    }
+    target.usage(out, colors);
+  }
+}
