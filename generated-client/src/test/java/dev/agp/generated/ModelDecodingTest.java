@@ -127,6 +127,18 @@ class ModelDecodingTest {
     assertThat(adapter.fromJson("[\"timed_out\",\"archived\",null]"))
         .containsExactly(LifecycleStatus.TIMED_OUT, LifecycleStatus.of("brand_new"), null);
     assertThat(adapter.toJson(List.of(LifecycleStatus.TIMED_OUT))).isEqualTo("[\"timed_out\"]");
+    for (LifecycleStatus known : LifecycleStatus.knownValues()) {
+      assertThat(adapter.fromJson("[\"" + known.getValue() + "\"]")).containsExactly(known);
+    }
+  }
+
+  @Test
+  void anEnumValueThatIsNotAStringFailsWithThePath() {
+    JsonAdapter<List<LifecycleStatus>> adapter =
+        AgpMoshi.get().adapter(Types.newParameterizedType(List.class, LifecycleStatus.class));
+    assertThatThrownBy(() -> adapter.fromJson("[\"running\", 7]"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Expected a string for LifecycleStatus but was NUMBER at path $[1]");
   }
 
   @Test
