@@ -46,7 +46,9 @@ final class ListRules {
 
   /** @return the rules of the spec on the class path */
   static ListRules fromClasspath() {
-    try (InputStream in = ListRules.class.getResourceAsStream(SPEC_RESOURCE)) {
+    // Through the class loader: on the module path the spec is a resource of another module (dev.agp.openapi),
+    // which Class.getResourceAsStream would look for in this one only.
+    try (InputStream in = ListRules.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE.substring(1))) {
       if (in == null) {
         throw new IllegalStateException(SPEC_RESOURCE + " is not on the class path: the sandbox reads its rules "
             + "from the agp-openapi artifact");

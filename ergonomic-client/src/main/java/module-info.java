@@ -1,0 +1,16 @@
+/**
+ * The ergonomic client: setup, auto-pagination, subagent trees, typed errors and retries over the generated
+ * client, whose types its API returns ({@code requires transitive}: a consumer's {@code requires
+ * dev.agp.client} is enough).
+ */
+module dev.agp.client {
+  requires transitive dev.agp.generated;
+  requires okio;
+  requires static org.jspecify;
+
+  exports dev.agp.client;
+  exports dev.agp.client.errors;
+
+  // Retrofit builds its proxy of the SDK's own service interface, and calls its default methods.
+  opens dev.agp.client to retrofit2;
+}
