@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -64,6 +65,8 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   }
 
   private final String rootId;
+  /** The root's id as the walk compares ids: see {@link #key}. */
+  private final String rootKey;
   private final TreeOptions options;
   private final RequestLimiter limiter;
   private final Function<String, CompletableFuture<SessionSummary>> retrieveRoot;
@@ -93,6 +96,7 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   TreeWalk(String rootId, TreeOptions options, Function<String, CompletableFuture<SessionSummary>> retrieveRoot,
       ChildPages childPages) {
     this.rootId = rootId;
+    this.rootKey = key(rootId);
     this.options = options;
     this.limiter = new RequestLimiter(options.concurrency());
     this.retrieveRoot = retrieveRoot;
@@ -176,17 +180,25 @@ final class TreeWalk implements AsyncSource<SessionNode> {
   }
 
   /**
+   * Session ids are UUIDs, which compare without regard to case: a root asked for in upper case is the
+   * session the server names in lower case.
+   */
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * The next node in pre-order, or null when it is not known yet (a pass follows when it may be) or the walk
    * ended.
    */
   private @Nullable SessionNode nextNode() {
-    if (!emitted.contains(rootId)) {
+    if (!emitted.contains(rootKey)) {
       CompletableFuture<SessionSummary> root = rootFetch;
       if (root == null || !root.isDone()) {
         return null;
       }
       SessionSummary summary = take(root, rootId);
-      if (!rootId.equals(summary.getId())) {
+      if (!rootKey.equals(key(summary.getId()))) {
         // Emitting it would never mark the root as emitted: the walk would ask for it forever.
         throw new SessionTreeException(rootId, new AgpDecodingException("getSession (GET /api/v2/sessions/" + rootId + ")",
             "the answer is session " + summary.getId() + ", not the session asked for", "", null));
@@ -203,13 +215,13 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       if (child != null) {
         SessionNode parent = top.node;
         int depth = parent.depth() + 1;
-        if (emitted.contains(child.getId())) {
+        if (emitted.contains(key(child.getId()))) {
           RepeatedSession repeat = new RepeatedSession(child.getId(), parent.id(), depth);
           repeats.add(repeat);
           options.onRepeat().accept(repeat);
           continue;
         }
-        Frame frame = depth < options.maxDepth() ? ahead.remove(child.getId()) : null;
+        Frame frame = depth < options.maxDepth() ? ahead.remove(key(child.getId())) : null;
         if (frame == null && depth < options.maxDepth()) {
           frame = newFrame(child.getId());
         }
@@ -235,8 +247,8 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       options.onNodeLimit().accept(options.maxNodes());
       return null;
     }
-    emitted.add(summary.getId());
-    Frame readAhead = ahead.remove(summary.getId());
+    emitted.add(key(summary.getId()));
+    Frame readAhead = ahead.remove(key(summary.getId()));
     if (readAhead != null && readAhead != frame) {
       readAhead.children.close();
       openLists.remove(readAhead.children);
@@ -340,13 +352,13 @@ final class TreeWalk implements AsyncSource<SessionNode> {
       }
       SessionSummary candidate = siblings.next();
       looked++;
-      if (depth >= options.maxDepth() || emitted.contains(candidate.getId()) || !seen.add(candidate.getId())) {
+      if (depth >= options.maxDepth() || emitted.contains(key(candidate.getId())) || !seen.add(key(candidate.getId()))) {
         continue;
       }
-      Frame known = ahead.get(candidate.getId());
+      Frame known = ahead.get(key(candidate.getId()));
       if (known == null) {
         known = newFrame(candidate.getId());
-        ahead.put(candidate.getId(), known);
+        ahead.put(key(candidate.getId()), known);
         pullMore(known);
         inFlight++;
       } else {

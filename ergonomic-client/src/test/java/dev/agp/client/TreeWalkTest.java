@@ -324,6 +324,22 @@ class TreeWalkTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aRootAskedForInUpperCaseIsTheSessionTheServerNamesInLowerCase() {
+    // Ids are UUIDs: DEADBEEF-… and deadbeef-… are one session. The walk used to fail (or, without its
+    // check, ask for the root forever).
+    tree("R", "A");
+    TreeWalk walk = walk(TreeOptions.defaults());
+    CompletableFuture<SessionNode> pull = walk.next();
+    ((CompletableFuture<SessionSummary>) futures.get(0)).complete(summary("r"));
+    answerAll();
+    assertThat(pull.join().id()).isEqualTo("r");
+    CompletableFuture<SessionNode> child = walk.next();
+    answerAll();
+    assertThat(child.join().id()).isEqualTo("A");
+  }
+
+  @Test
   void twoPullsAtOnceAreRefused() {
     tree("R");
     TreeWalk walk = walk(TreeOptions.defaults());
