@@ -1,6 +1,10 @@
 package dev.agp.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -17,9 +21,16 @@ public final class AgpCli {
   public static void main(String[] args) {
     Warmup warmup = Warmup.start();
     Stdout stdout = Stdout.open();
-    PrintWriter out = new PrintWriter(stdout, true);
-    PrintWriter err = new PrintWriter(System.err, true);
-    int exit = run(new Context(out, err, System.getenv(), Terminal.isStderrTerminal(), warmup), args);
+    // UTF-8 whatever the locale: JSON must be (RFC 8259), and under LANG=C every other character would be '?'.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+        StandardCharsets.UTF_8), true);
+    // Progress for a person at a terminal, and not while a pager (| less) draws on it.
+    boolean progress = Terminal.isStderrTerminal() && !Terminal.isStdoutPipe();
+    Context context = new Context(out, err, System.getenv(), progress, warmup);
+    // Ctrl-C: the counter must not stay on the screen.
+    Runtime.getRuntime().addShutdownHook(new Thread(context::eraseProgress, "agp-erase-progress"));
+    int exit = run(context, args);
     out.flush();
     String lost = stdout.lostBecause();
     if (lost != null) {

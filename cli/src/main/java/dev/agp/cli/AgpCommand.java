@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
       "Work with the sessions of the AgP agent platform.",
       "",
       "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else AGP_BASE_URL, else the region.",
-      "With no key and no explicit target (--base-url, AGP_BASE_URL, --region), or with --sandbox, runs",
-      "against an embedded sandbox."
+      "Runs against an embedded sandbox with --sandbox, or with no key and no explicit target",
+      "(--base-url, AGP_BASE_URL, --region)."
     },
     subcommands = {SessionsCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND")
@@ -35,6 +35,9 @@ final class AgpCommand implements Runnable {
 
   /** The most requests in flight one command may make: more floods the server and the open-file limit. */
   static final int MAX_CONCURRENCY = 32;
+
+  /** The most retries of one request: with backoff growing to 8 s, ten already wait more than a minute. */
+  static final int MAX_RETRIES = 10;
 
   final Context context;
 
@@ -64,7 +67,7 @@ final class AgpCommand implements Runnable {
   @Nullable Integer timeoutSeconds;
 
   @Option(names = "--max-retries", paramLabel = "N", scope = ScopeType.INHERIT,
-      description = "Retries of a failed request (default 2).")
+      description = "Retries of a failed request, 0 to 10 (default 2).")
   @Nullable Integer maxRetries;
 
   @Option(names = "--concurrency", paramLabel = "N", scope = ScopeType.INHERIT,
@@ -130,8 +133,9 @@ final class AgpCommand implements Runnable {
     if (timeoutSeconds != null && timeoutSeconds < 1) {
       throw new ParameterException(caller.commandLine(), "--timeout must be 1 or more seconds, but was " + timeoutSeconds);
     }
-    if (maxRetries != null && maxRetries < 0) {
-      throw new ParameterException(caller.commandLine(), "--max-retries must be 0 or more, but was " + maxRetries);
+    if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES)) {
+      throw new ParameterException(caller.commandLine(), "--max-retries must be between 0 and " + MAX_RETRIES
+          + ", but was " + maxRetries);
     }
     if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
       throw new ParameterException(caller.commandLine(), "--concurrency must be between 1 and " + MAX_CONCURRENCY

@@ -50,6 +50,14 @@ final class Context {
     }
   }
 
+  /** Erases the progress counter if one is shown (at exit, after Ctrl-C too). */
+  void eraseProgress() {
+    Progress shown = progress;
+    if (shown != null) {
+      shown.stop();
+    }
+  }
+
   @Nullable String env(String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? null : value;

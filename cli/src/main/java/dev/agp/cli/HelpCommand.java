@@ -37,6 +37,10 @@ final class HelpCommand implements IHelpCommandInitializable2, Runnable {
     CommandLine target = self.getParent();
     for (String name : path) {
       CommandLine next = target.getSubcommands().get(name);
+      if (next == null && target.getSubcommands().isEmpty()) {
+        throw new ParameterException(self, "'" + target.getCommandSpec().qualifiedName() + "' has no commands below it, "
+            + "but was given '" + Output.visible(name) + "'");
+      }
       if (next == null) {
         throw new ParameterException(self, "no command '" + Output.visible(name) + "' in '"
             + target.getCommandSpec().qualifiedName() + "': " + AgpCommand.choices(target.getCommandSpec()));

@@ -17,6 +17,8 @@ final class Progress implements AutoCloseable {
   private final String unit;
   private long count;
   private boolean shown;
+  /** Set when the process is going away (Ctrl-C): nothing is drawn after the last erase. */
+  private boolean stopped;
 
   /**
    * @param err the terminal's stderr
@@ -32,7 +34,7 @@ final class Progress implements AutoCloseable {
   /** Counts and redraws: {@code 1 session fetched}, {@code 2 sessions fetched}. */
   synchronized void advance(long by) {
     count += by;
-    if (enabled) {
+    if (enabled && !stopped) {
       err.print(ERASE_LINE + count + " " + unit + (count == 1 ? "" : "s") + " fetched");
       err.flush();
       shown = true;
@@ -57,6 +59,12 @@ final class Progress implements AutoCloseable {
     clear();
     err.println(line);
     err.flush();
+  }
+
+  /** Erases the counter for good: the process is exiting, perhaps interrupted (Ctrl-C) mid-walk. */
+  synchronized void stop() {
+    clear();
+    stopped = true;
   }
 
   @Override

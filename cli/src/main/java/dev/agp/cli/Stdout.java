@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,14 +16,21 @@ import org.jspecify.annotations.Nullable;
 final class Stdout extends FilterOutputStream {
 
   private volatile @Nullable IOException failure;
+  private final BooleanSupplier isPipe;
 
-  Stdout(OutputStream out) {
+  /**
+   * @param out where the bytes go
+   * @param isPipe whether {@code out} is a pipe (or a socket), on which a failed write means the reader went
+   *     away: the error's text cannot tell, since the JDK gives it in the system's language
+   */
+  Stdout(OutputStream out, BooleanSupplier isPipe) {
     super(out);
+    this.isPipe = isPipe;
   }
 
   /** @return the process's standard output, unbuffered (the writer on top buffers) */
   static Stdout open() {
-    return new Stdout(new FileOutputStream(FileDescriptor.out));
+    return new Stdout(new FileOutputStream(FileDescriptor.out), Terminal::isStdoutPipe);
   }
 
   @Override
@@ -65,13 +73,13 @@ final class Stdout extends FilterOutputStream {
    */
   @Nullable String lostBecause() {
     IOException first = failure;
-    if (first == null || readerWentAway(first)) {
+    if (first == null || readerWentAway(first) || isPipe.getAsBoolean()) {
       return null;
     }
     return first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage();
   }
 
-  /** EPIPE, as the JDK reports it on Linux and macOS. */
+  /** EPIPE, as the JDK reports it on Linux and macOS in English. */
   static boolean readerWentAway(IOException e) {
     return e.getMessage() != null && e.getMessage().contains("Broken pipe");
   }

@@ -3,17 +3,42 @@ package dev.agp.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Whether standard error is a terminal, to show progress there only for people. */
+/**
+ * What the standard streams are connected to, read from the file type of {@code /dev/fd/N} (Linux and
+ * macOS): progress is drawn only for a person at a terminal, and a failed write to a pipe means its reader
+ * went away.
+ */
 final class Terminal {
+  private static final int TYPE_MASK = 0170000;
+  private static final int FIFO = 0010000;
+  private static final int CHARACTER_DEVICE = 0020000;
+  private static final int SOCKET = 0140000;
+
   private Terminal() {}
 
+  /**
+   * @return whether standard error is a character device: a terminal, or a device that discards what it is
+   *     given ({@code 2>/dev/null}), where progress does no harm; false when it cannot be told
+   */
   static boolean isStderrTerminal() {
+    return type(2) == CHARACTER_DEVICE;
+  }
+
+  /**
+   * @return whether standard output is a pipe or a socket: its reader may be a pager drawing on the terminal
+   *     ({@code | less}), and a failed write means the reader went away
+   */
+  static boolean isStdoutPipe() {
+    int type = type(1);
+    return type == FIFO || type == SOCKET;
+  }
+
+  /** @return the file type bits of a standard stream, or -1 when the platform cannot tell */
+  private static int type(int fd) {
     try {
-      // Linux: fd 2 links to a pseudo-terminal or tty device when it is a terminal.
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (Exception notLinux) {
-      return System.console() != null;
+      return (Integer) Files.getAttribute(Path.of("/dev/fd/" + fd), "unix:mode") & TYPE_MASK;
+    } catch (Exception | LinkageError unknown) {
+      return -1;
     }
   }
 }

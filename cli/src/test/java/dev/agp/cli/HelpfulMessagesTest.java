@@ -56,6 +56,17 @@ class HelpfulMessagesTest extends CliTestSupport {
     Result unknown = agp("help", "sessions", "lst");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no command 'lst' in 'agp sessions': choose list, get, status, tree or help");
+    Result beyond = agp("help", "sessions", "list", "bogus");
+    assertThat(beyond.exit()).isEqualTo(2);
+    assertThat(beyond.err()).contains("'agp sessions list' has no commands below it, but was given 'bogus'");
+  }
+
+  @Test
+  void retriesAreBounded() {
+    Result result = agp("--max-retries", "1000000", "sessions", "list");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("--max-retries must be between 0 and 10, but was 1000000");
+    assertThat(sandbox.requests()).isEmpty();
   }
 
   @Test

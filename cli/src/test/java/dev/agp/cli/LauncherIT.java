@@ -117,4 +117,25 @@ class LauncherIT {
     assertThat(Files.getLastModifiedTime(ARCHIVE)).isGreaterThan(before);
     assertThat(Files.readString(STAMP)).contains("JAVA_VERSION=\"" + System.getProperty("java.specification.version"));
   }
+
+  @Test
+  @Order(4)
+  void aDamagedArchiveIsRemadeInsteadOfCrashingEveryStart() throws Exception {
+    // Truncated (a full disk, a copy cut short): mapping it would crash the JVM (SIGBUS) at every start.
+    long size = Files.size(ARCHIVE);
+    assertThat(ARCHIVE.toFile().setWritable(true)).isTrue();
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(ARCHIVE,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(size / 2);
+    }
+    FileTime jar = Files.getLastModifiedTime(TARGET.resolve("agp.jar"));
+    Files.setLastModifiedTime(ARCHIVE, FileTime.fromMillis(jar.toMillis() + 1_000));
+
+    Run run = agp(Map.of("AGP_JAVA_OPTS", "-Xshare:on"), "--version");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(Files.size(ARCHIVE)).isGreaterThan(size / 2);
+    assertThat(TARGET).isDirectoryNotContaining("glob:**/hs_err_pid*.log");
+  }
 }

@@ -28,7 +28,7 @@ class OutputTableTest {
     // The cells each name takes on a terminal, counted by hand: the padding after it must fill its
     // 24-cell column, plus the two-space gap.
     Map<String, Integer> cells = Map.of("fast-searcher", 13, "検索エージェント", 16, "😀 emoji agent", 14,
-        "cafe\u0301-agent", 10, "한국어 에이전트", 15);
+        "cafe\u0301-agent", 10, "한국어 에이전트", 15, "✅ ⭐ ⌚ 🀄 🫠", 14, "\u1100\u1161\u11A8-jamo", 7);
     cells.forEach((agent, width) -> assertThat(row(agent, null))
         .as(agent).contains(agent + " ".repeat(24 - width + 2) + "running"));
   }
@@ -41,6 +41,18 @@ class OutputTableTest {
     assertThat(cut.codePoints().filter(c -> Character.isSurrogate((char) c))).isEmpty();
     assertThat(Output.cut("検索".repeat(20), 24)).isEqualTo("検索".repeat(5) + "検…");
     assertThat(Output.cut("short", 24)).isEqualTo("short");
+  }
+
+  @Test
+  void aStatusOrIdLongerThanItsColumnIsCutSoThatTheRowKeepsItsShape() {
+    SessionSummary session = new SessionSummary();
+    session.setId("x".repeat(50));
+    session.setAgent("agent");
+    session.statusRaw("a_status_newer_than_this_sdk_and_very_long");
+    StringWriter out = new StringWriter();
+    Output.tableRow(new PrintWriter(out, true), session);
+    String line = out.toString().stripTrailing();
+    assertThat(line).startsWith("x".repeat(35) + "…  agent" + " ".repeat(19 + 2) + "a_status_newer_than_…  ");
   }
 
   @Test

@@ -97,4 +97,24 @@ class PackagedJarIT {
       assertThat(err).as(command).contains("error: cannot write the output: No space left on device");
     }
   }
+
+  @Test
+  void outputIsUtf8WhateverTheLocale() throws Exception {
+    // LANG unset, LC_ALL=C: how cron, systemd and many containers run. JSON must be UTF-8 (RFC 8259).
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--sandbox", "sessions", "list",
+        "--search", "Bento", "--size", "3", "-o", "jsonl");
+    builder.environment().remove("LANG");
+    builder.environment().remove("H_API_KEY");
+    builder.environment().remove("HAI_API_KEY");
+    builder.environment().put("LC_ALL", "C");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).isZero();
+    assertThat(out.lines()).hasSize(3).allSatisfy(line -> assertThat(line).contains("São Bento").doesNotContain("S?o"));
+  }
 }

@@ -3,6 +3,7 @@ package dev.agp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.agp.sandbox.AgpSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,38 @@ class TerminalIT {
   }
 
   @Test
+  void outputPipedToAReaderThatMayDrawOnTheTerminalGetsNoProgress() throws Exception {
+    // | less would have the counter drawn over its screen; cat stands for it here.
+    List<String> screen = onTerminal("--sandbox sessions list --all --size 20 | cat", false);
+    assertThat(screen.subList(0, screen.indexOf(DONE))).hasSizeGreaterThan(100)
+        .noneSatisfy(line -> assertThat(line).contains("fetched"));
+    assertThat(Files.readString(dir.resolve("raw.log"), StandardCharsets.ISO_8859_1)).doesNotContain("fetched");
+  }
+
+  @Test
+  void ctrlCDuringAWalkLeavesNoCounterOnTheScreen() throws Exception {
+    try (AgpSandbox slow = AgpSandbox.start()) {
+      slow.faults().latency(java.time.Duration.ofMillis(200));
+      // The shell traps INT (a handler, not an ignore, which the JVM would inherit), so that it goes on to
+      // print DONE after the JVM's exit.
+      start("trap : INT; env H_API_KEY=" + slow.apiKey() + " AGP_BASE_URL=" + slow.baseUrl() + " TERM=xterm-256color "
+          + java() + " -jar " + jar() + " sessions list --all --size 5 --concurrency 1 > /dev/null");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(dir.resolve("raw.log"), StandardCharsets.ISO_8859_1).contains("sessions fetched")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(run(List.of("tmux", "-L", SOCKET, "send-keys", "-t", "agp", "C-c"), 10)).isZero();
+      String captured = awaitDone();
+      List<String> screen = captured.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+      // A counter left behind shares its line with what the shell prints next: look at every line.
+      assertThat(screen).as("the screen after Ctrl-C").anySatisfy(line -> assertThat(line).contains(DONE))
+          .noneSatisfy(line -> assertThat(line).contains("fetched"));
+      assertThat(slow.requests().size()).as("interrupted mid-walk, not after it").isLessThan(100);
+    }
+  }
+
+  @Test
   void treeOnATerminalLeavesOnlyItsLines() throws Exception {
     List<String> screen = onTerminal("--sandbox sessions tree deadbeef-0000-4000-8000-000000000001");
     List<String> output = screen.subList(0, screen.indexOf(DONE));
@@ -53,19 +86,35 @@ class TerminalIT {
 
   /** Runs agp with these arguments in a fresh tmux pane; returns the rendered screen and scrollback, trimmed. */
   private List<String> onTerminal(String arguments) throws Exception {
+    return onTerminal(arguments, true);
+  }
+
+  private List<String> onTerminal(String arguments, boolean progressExpected) throws Exception {
+    start("unset H_API_KEY HAI_API_KEY AGP_BASE_URL NO_COLOR; TERM=xterm-256color " + java() + " -jar " + jar() + " "
+        + arguments);
+    String captured = awaitDone();
+    if (progressExpected) {
+      assertThat(Files.readString(dir.resolve("raw.log"), StandardCharsets.ISO_8859_1)).as("progress was drawn while it ran")
+          .contains("sessions fetched").contains("\r\033[K");
+    }
+    return captured.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+  }
+
+  /** Starts a shell command in a fresh tmux pane whose raw output goes to raw.log; prints DONE when it ends. */
+  private void start(String command) throws Exception {
     assumeTrue(run(List.of("tmux", "-V"), 10) == 0, "tmux is not installed (.ci/run installs it)");
-    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
     Path go = dir.resolve("go");
     Path raw = dir.resolve("raw.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String script = "while [ ! -f " + go + " ]; do sleep 0.05; done; unset H_API_KEY HAI_API_KEY AGP_BASE_URL NO_COLOR; "
-        + "TERM=xterm-256color " + java + " -jar " + jar + " " + arguments + "; echo " + DONE + "; sleep 60";
+    Files.writeString(raw, "");
+    String script = "while [ ! -f " + go + " ]; do sleep 0.05; done; " + command + "; echo " + DONE + "; sleep 60";
     assertThat(run(List.of("tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", "agp", "-x", "200",
         "-y", "50", "sh", "-c", script), 10)).isZero();
     run(List.of("tmux", "-L", SOCKET, "set-option", "-g", "history-limit", "10000"), 10);
     assertThat(run(List.of("tmux", "-L", SOCKET, "pipe-pane", "-o", "-t", "agp", "cat >> " + raw), 10)).isZero();
     Files.createFile(go);
+  }
 
+  private String awaitDone() throws Exception {
     String captured = "";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!captured.contains(DONE) && System.nanoTime() < deadline) {
@@ -73,9 +122,15 @@ class TerminalIT {
       captured = capture();
     }
     assertThat(captured).as("the command finished on the terminal").contains(DONE);
-    assertThat(Files.readString(raw, StandardCharsets.ISO_8859_1)).as("progress was drawn while it ran")
-        .contains("sessions fetched").contains("\r\033[K");
-    return captured.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+    return captured;
+  }
+
+  private static Path jar() {
+    return Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private String capture() throws Exception {

@@ -29,7 +29,7 @@ class UsageErrorTest extends CliTestSupport {
       "sessions tree x --max-nodes 0                  | --max-nodes must be 1 or more",
       "--concurrency 0 sessions list --all            | --concurrency must be between 1 and 32",
       "--concurrency 1000000 sessions list --all      | --concurrency must be between 1 and 32",
-      "--max-retries -1 sessions list                 | --max-retries must be 0 or more",
+      "--max-retries -1 sessions list                 | --max-retries must be between 0 and 10, but was -1",
       "--timeout 0 sessions list                      | --timeout must be 1 or more",
       "--region mars sessions list                    | --region must be eu or us",
       "--base-url not-a-url sessions list             | Malformed base URL",

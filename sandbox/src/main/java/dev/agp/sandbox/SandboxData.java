@@ -48,7 +48,7 @@ public final class SandboxData {
   private static final List<String> GROUPS = List.of("trip-planning-001", "market-research-7", "nightly-qa");
   private static final List<String> TASKS = List.of(
       "Top 3 stories on Hacker News?", "Find direct flights CDG to NRT", "Search EV market-share figures for 2025",
-      "Verify the 2025 figure on the source page", "Compare three hotel prices in Lisbon", "Summarize today's AI news");
+      "Verify the 2025 figure on the source page", "Compare three hotel prices in São Bento, Lisbon", "Summarize today's AI news");
   private static final Comparator<SandboxSession> NEWEST_FIRST =
       Comparator.comparing(SandboxSession::createdAt).reversed().thenComparing(SandboxSession::id);
 
