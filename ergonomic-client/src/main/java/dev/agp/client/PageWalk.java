@@ -422,8 +422,9 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
 
   /**
    * A full answer that counts but ends before the frontier: sessions were inserted before it. If the total
-   * grew enough to explain that, jump to where the frontier should now be; otherwise the server repeated
-   * itself, which is forgiven once.
+   * grew enough to explain that, jump to where the frontier should now be. If the window ends at or before
+   * where the frontier was seen, a bridge carried the frontier past it: nothing new was expected. Otherwise
+   * the server repeated itself, which is forgiven once.
    */
   private void stall(Window window, long total) {
     long moved = window.end() - frontierPosition;
@@ -442,6 +443,13 @@ final class PageWalk implements AsyncSource<PageWalk.Batch> {
         return behind;
       });
       nextAnchor = pending.isEmpty() ? expected : Math.max(nextAnchor, expected);
+      return;
+    }
+    if (frontierPosition >= 0 && window.end() - 1 <= frontierPosition) {
+      // The window ends at or before where the frontier was seen: planned before a bridge carried the frontier
+      // past it, it was never expected to bring anything new. Its total, from an answer served before the one
+      // that showed the frontier there (or before sessions went away), says nothing about where the frontier
+      // is now, and nothing of a server that repeats pages: no anomaly, and the plan goes on.
       return;
     }
     unexplainedInARow++;

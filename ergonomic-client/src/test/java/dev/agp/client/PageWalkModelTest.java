@@ -165,6 +165,13 @@ class PageWalkModelTest {
         assertThat(s.failAtAnswer()).isPositive();
       }
     }
+    if (o.error() instanceof AgpPaginationException stop && s.hostility() == Hostility.NONE && s.churn().deletes() == 0) {
+      // Every answer of an honest server is one moment of the listing. One that only grows moves no session
+      // further than its total grew, so however fast it grows and in whatever order the answers come, the walk
+      // cannot take it for one that repeats pages, nor for one that contradicts its own total.
+      assertThat(stop.reason()).as("an honest server's stop: %s", stop.getMessage())
+          .isNotIn(AgpPaginationException.Reason.REPEATED_PAGES, AgpPaginationException.Reason.INCONSISTENT_TOTAL);
+    }
     if (o.error() == null && !limitReached) {
       Set<String> missing = new HashSet<>(server.model.survivors());
       missing.removeAll(distinct);

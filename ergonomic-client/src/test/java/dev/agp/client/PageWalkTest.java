@@ -207,6 +207,52 @@ class PageWalkTest {
     assertThat(all).isEqualTo(original);
   }
 
+  /**
+   * The CLI's flaky walk over a tail that grows a page with every request ({@code WalkStopsTest}), replayed by
+   * hand: positions never move, so the server never repeats a page. Sessions 18 and 19 share an instant, so
+   * the speculative window 2/18 starts inside the frontier's instant and is bridged. The first page is served
+   * last, so the windows planned after it hold older, lower totals: the bridge, sized for a listing that seems
+   * to have shrunk by 60, reaches position 79 and carries the frontier past every window in flight. Those then
+   * bring nothing new, as expected of windows behind the frontier; two in a row were taken for repeated pages
+   * (nothing new, and a total lower than the frontier's), a stop that blamed an honest server.
+   */
+  @Test
+  void windowsABridgeCarriedTheFrontierPastAreNotTakenForRepeatedPages() {
+    ListingModel model = new ListingModel(200, true);
+    PageWalk walk = walk(20, 4, Long.MAX_VALUE, true);
+    CompletableFuture<PageWalk.Batch> pull = walk.next();
+    assertThat(requests.made).containsExactly("1/20", "2/18", "3/17", "4/16");
+    for (int i : new int[] {1, 2, 3, 0}) {
+      model.insertAtTail(20);
+      requests.answer(i, model);
+    }
+    List<String> yielded = new ArrayList<>();
+    AgpPaginationException stop = null;
+    int answered = 0;
+    while (stop == null) {
+      while (!pull.isDone()) {
+        while (requests.futures.get(answered).isDone()) {
+          answered++;
+        }
+        model.insertAtTail(20);
+        requests.answer(answered++, model);
+      }
+      try {
+        PageWalk.Batch batch = pull.join();
+        assertThat(batch).as("a listing that grows a page per answer never ends").isNotNull();
+        batch.fresh().forEach(s -> yielded.add(s.getId()));
+        pull = walk.next();
+      } catch (CompletionException e) {
+        stop = (AgpPaginationException) e.getCause();
+      }
+    }
+    assertThat(requests.made.get(5)).as("the bridge").isEqualTo("1/80");
+    assertThat(stop.reason()).as(stop.getMessage()).isEqualTo(Reason.BUDGET_EXHAUSTED);
+    assertThat(stop.sessionsYielded()).isEqualTo(yielded.size());
+    // Positions never move (the listing grows at its tail only): the listing's head, in order, each once.
+    assertThat(yielded).isEqualTo(model.page(1, yielded.size(), true).items().stream().map(SessionSummary::getId).toList());
+  }
+
   @Test
   void aFailedAnswerFailsThePullAndTheNextAndCancelsTheRest() {
     PageWalk walk = walk(100, 4, Long.MAX_VALUE, true);
