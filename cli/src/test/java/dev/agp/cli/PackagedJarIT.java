@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -116,5 +117,45 @@ class PackagedJarIT {
 
     assertThat(process.exitValue()).isZero();
     assertThat(out.lines()).hasSize(3).allSatisfy(line -> assertThat(line).contains("São Bento").doesNotContain("S?o"));
+  }
+
+  /** Where each bundled library's classes live in agp.jar, and the artifact THIRD-PARTY.txt must name. */
+  private static final Map<String, String> BUNDLED = Map.ofEntries(
+      Map.entry("kotlin/", "org.jetbrains.kotlin:kotlin-stdlib:"),
+      Map.entry("okhttp3/", "com.squareup.okhttp3:okhttp-jvm:"),
+      Map.entry("mockwebserver3/", "com.squareup.okhttp3:mockwebserver3:"),
+      Map.entry("okio/", "com.squareup.okio:okio-jvm:"),
+      Map.entry("retrofit2/converter/moshi/", "com.squareup.retrofit2:converter-moshi:"),
+      Map.entry("retrofit2/", "com.squareup.retrofit2:retrofit:"),
+      Map.entry("com/squareup/moshi/", "com.squareup.moshi:moshi:"),
+      Map.entry("org/yaml/snakeyaml/", "org.yaml:snakeyaml:"),
+      Map.entry("picocli/", "info.picocli:picocli:"),
+      Map.entry("org/intellij/lang/annotations/", "org.jetbrains:annotations:"),
+      Map.entry("org/jetbrains/annotations/", "org.jetbrains:annotations:"),
+      Map.entry("org/jspecify/", "org.jspecify:jspecify:"),
+      Map.entry("dev/agp/", "dev.agp:"));
+
+  @Test
+  void theJarCarriesItsLicenseAndTheLicenseOfEveryLibraryItBundles() throws Exception {
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar"));
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      String license = new String(file.getInputStream(file.getEntry("META-INF/LICENSE")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertThat(license).contains("Apache License").contains("Version 2.0, January 2004");
+      String thirdParty = new String(file.getInputStream(file.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      List<String> classes = file.stream().map(java.util.zip.ZipEntry::getName)
+          .map(name -> name.replaceFirst("^META-INF/versions/[0-9]+/", ""))
+          .filter(name -> name.endsWith(".class") && !name.equals("module-info.class")).toList();
+      assertThat(classes).hasSizeGreaterThan(1000).allSatisfy(name -> {
+        String library = BUNDLED.keySet().stream().filter(name::startsWith).findFirst()
+            .orElseThrow(() -> new AssertionError(name + " comes from a library nobody listed: add it to BUNDLED and check "
+                + "that THIRD-PARTY.txt names it with its license"));
+        assertThat(thirdParty).as(library).contains("(" + BUNDLED.get(library));
+      });
+      // Every line names a license agp.jar may carry under META-INF/LICENSE's terms.
+      assertThat(thirdParty.lines().filter(line -> line.startsWith("     ("))).hasSizeGreaterThan(10)
+          .allSatisfy(line -> assertThat(line).containsPattern("^ +\\((The )?Apache (Software )?License, [Vv]ersion 2\\.0\\) "));
+    }
   }
 }
