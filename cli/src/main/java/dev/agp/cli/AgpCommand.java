@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Work with the sessions of the AgP agent platform.",
       "",
-      "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else AGP_BASE_URL, else the region.",
-      "Runs against an embedded sandbox with --sandbox, or with no key and no explicit target",
-      "(--base-url, AGP_BASE_URL, --region)."
+      "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else AGP_BASE_URL, else the region",
+      "(--region, else AGP_REGION, else eu). Runs against an embedded sandbox with --sandbox, or with no",
+      "key and no explicit target (--base-url, AGP_BASE_URL, --region, AGP_REGION)."
     },
     subcommands = {SessionsCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND")
@@ -48,7 +48,7 @@ final class AgpCommand implements Runnable {
   @Nullable String baseUrl;
 
   @Option(names = "--region", paramLabel = "eu|us", scope = ScopeType.INHERIT,
-      description = "The region: eu (default) or us.")
+      description = "The region: eu or us (default: AGP_REGION, else eu).")
   @Nullable String region;
 
   // The three flags below are set through methods that only ever turn them on: picocli resets an inherited
@@ -157,27 +157,40 @@ final class AgpCommand implements Runnable {
       throw new ParameterException(caller.commandLine(),
           "--base-url must be an absolute http:// or https:// URL, but was empty");
     }
+    // The library reads the environment (the key, AGP_BASE_URL, AGP_REGION) exactly as agp does; the flags
+    // then win. These are only looked at to choose between the sandbox and a real target.
     String key = context.env(AgpClient.API_KEY_ENV) != null ? context.env(AgpClient.API_KEY_ENV) : context.env(AgpClient.API_KEY_FALLBACK_ENV);
-    String url = baseUrl != null ? baseUrl : context.env("AGP_BASE_URL");
+    String url = baseUrl != null ? baseUrl : context.env(AgpClient.BASE_URL_ENV);
+    boolean regionAsked = region != null || context.env(AgpClient.REGION_ENV) != null;
     context.awaitWarmup();
-    AgpClient.Builder builder = AgpClient.builder().region(chosenRegion);
+    AgpClient.Builder builder;
     // The embedded sandbox only when nothing else was asked: an explicit target without a key is a mistake.
-    if (sandbox || (key == null && url == null && region == null)) {
+    if (sandbox || (key == null && url == null && !regionAsked)) {
       // Data that ends now, so that filters relative to now (--created-after 24h) find sessions.
       AgpSandbox started = AgpSandbox.builder().dataUntil(Instant.now()).start();
       context.sandbox = started;
       context.err.println("agp: using the embedded sandbox at " + started.baseUrl()
           + (sandbox ? "" : " (no H_API_KEY set; set it to use the real API)"));
-      builder.baseUrl(started.baseUrl()).apiKey(started.apiKey());
+      builder = AgpClient.builder().baseUrl(started.baseUrl()).apiKey(started.apiKey());
     } else {
+      try {
+        builder = AgpClient.builder().fromEnv(context.env);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(caller.commandLine(), e.getMessage());
+      }
+      if (region != null) {
+        builder.region(chosenRegion);
+      }
+      if (baseUrl != null) {
+        builder.baseUrl(baseUrl);
+      }
       if (key == null) {
         String target = url != null ? url : (chosenRegion == Region.US ? "the us region" : "the eu region");
+        if (region == null && context.env(AgpClient.REGION_ENV) != null) {
+          target = "the region in " + AgpClient.REGION_ENV;
+        }
         throw new ParameterException(caller.commandLine(),
             "no API key: set H_API_KEY (or HAI_API_KEY) to use " + target + ", or use --sandbox");
-      }
-      builder.apiKey(key);
-      if (url != null) {
-        builder.baseUrl(url);
       }
     }
     if (timeoutSeconds != null) {

@@ -76,4 +76,23 @@ class HelpfulMessagesTest extends CliTestSupport {
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.err()).contains("error: cannot resolve host no-such-host.invalid: check --region, --base-url");
   }
+
+  @Test
+  void theEnvironmentIsReadAsTheLibraryReadsIt() {
+    // AGP_REGION is an explicit target: no key is then a usage error, not the sandbox.
+    Result region = agpWith(Map.of("AGP_REGION", "us"), "sessions", "list");
+    assertThat(region.exit()).isEqualTo(2);
+    assertThat(region.err()).contains("no API key: set H_API_KEY (or HAI_API_KEY) to use the region in AGP_REGION");
+    Result badRegion = agpWith(Map.of("H_API_KEY", KEY, "AGP_REGION", "asia"), "sessions", "list");
+    assertThat(badRegion.exit()).isEqualTo(2);
+    assertThat(badRegion.err()).contains("AGP_REGION must be eu or us, but was \"asia\"");
+    Result badUrl = agpWith(Map.of("H_API_KEY", KEY, "AGP_BASE_URL", "not a url"), "sessions", "list");
+    assertThat(badUrl.exit()).isEqualTo(2);
+    assertThat(badUrl.err()).contains("AGP_BASE_URL: Malformed base URL");
+    // A blank H_API_KEY is unset: HAI_API_KEY is used, as the library does.
+    Result blank = agpWith(Map.of("H_API_KEY", " ", "HAI_API_KEY", KEY, "AGP_BASE_URL", sandbox.baseUrl()),
+        "sessions", "list", "--size", "1");
+    assertThat(blank.exit()).as(blank.err()).isZero();
+    assertThat(blank.err()).isEmpty();
+  }
 }

@@ -5,9 +5,10 @@ import dev.agp.generated.api.SessionsApi;
 import dev.agp.generated.runtime.AgpMoshi;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,6 +45,10 @@ public final class AgpClient implements AutoCloseable {
   public static final String API_KEY_ENV = "H_API_KEY";
   /** The environment variable read for the API key when {@value #API_KEY_ENV} is unset. */
   public static final String API_KEY_FALLBACK_ENV = "HAI_API_KEY";
+  /** The environment variable {@link Builder#fromEnv()} reads for the base URL. */
+  public static final String BASE_URL_ENV = "AGP_BASE_URL";
+  /** The environment variable {@link Builder#fromEnv()} reads for the region: {@code eu} or {@code us}. */
+  public static final String REGION_ENV = "AGP_REGION";
 
   /** How many requests a client that built its own OkHttpClient runs at once, per host and in all. */
   static final int MAX_CONCURRENT_REQUESTS = 64;
@@ -125,6 +130,17 @@ public final class AgpClient implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * A client configured from the environment, as {@code agp} is: {@link Builder#fromEnv()}, then built.
+   *
+   * @return the client
+   * @throws IllegalArgumentException when no key is set, or a variable's value is malformed (the message
+   *     names the variable)
+   */
+  public static AgpClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
   /** @return the sessions API */
   public SessionService sessions() {
     return sessions;
@@ -193,8 +209,68 @@ public final class AgpClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private Function<String, @Nullable String> environment = System::getenv;
+    /** Where the key and the base URL came from, for messages: a setter, or an environment variable. */
+    private String apiKeySource = "apiKey(...)";
+    private String baseUrlSource = "baseUrl(...)";
 
     private Builder() {}
+
+    /**
+     * Reads the configuration from the process's environment: the key from {@value AgpClient#API_KEY_ENV},
+     * else {@value AgpClient#API_KEY_FALLBACK_ENV}; the base URL from {@value AgpClient#BASE_URL_ENV}; the
+     * region from {@value AgpClient#REGION_ENV} ({@code eu} or {@code us}). A variable that is unset or
+     * blank is ignored. Setters called afterwards win.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException when {@value AgpClient#REGION_ENV} is neither {@code eu} nor
+     *     {@code us}
+     */
+    public Builder fromEnv() {
+      return fromEnv(System.getenv());
+    }
+
+    /**
+     * Reads the configuration from the given variables, as {@link #fromEnv()} reads the process's.
+     *
+     * @param environment the variables, by name
+     * @return this builder
+     * @throws IllegalArgumentException when {@value AgpClient#REGION_ENV} is neither {@code eu} nor
+     *     {@code us}
+     */
+    public Builder fromEnv(Map<String, String> environment) {
+      Objects.requireNonNull(environment, "environment");
+      String key = set(environment, API_KEY_ENV);
+      String keySource = API_KEY_ENV;
+      if (key == null) {
+        key = set(environment, API_KEY_FALLBACK_ENV);
+        keySource = API_KEY_FALLBACK_ENV;
+      }
+      if (key != null) {
+        apiKey = key;
+        apiKeySource = keySource;
+      }
+      String url = set(environment, BASE_URL_ENV);
+      if (url != null) {
+        baseUrl = url;
+        baseUrlSource = BASE_URL_ENV;
+      }
+      String regionName = set(environment, REGION_ENV);
+      if (regionName != null) {
+        region = switch (regionName.trim().toLowerCase(Locale.ROOT)) {
+          case "eu" -> Region.EU;
+          case "us" -> Region.US;
+          default -> throw new IllegalArgumentException(REGION_ENV + " must be eu or us, but was \""
+              + regionName.trim() + "\"");
+        };
+      }
+      return this;
+    }
+
+    /** @return the variable's value, or null when it is unset or blank */
+    private static @Nullable String set(Map<String, String> environment, String name) {
+      String value = environment.get(name);
+      return value == null || value.isBlank() ? null : value;
+    }
 
     /**
      * Sets the API key. When not set, {@link #build()} reads {@value AgpClient#API_KEY_ENV}, then
@@ -205,6 +281,7 @@ public final class AgpClient implements AutoCloseable {
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKeySource = "apiKey(...)";
       return this;
     }
 
@@ -229,6 +306,7 @@ public final class AgpClient implements AutoCloseable {
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrlSource = "baseUrl(...)";
       return this;
     }
 
@@ -425,11 +503,12 @@ public final class AgpClient implements AutoCloseable {
 
     private String resolveApiKey() {
       String key = apiKey;
-      String source = "apiKey(...)";
+      String source = apiKeySource;
       if (key == null) {
+        // Blank counts as unset, as in fromEnv() and agp.
         key = environment.apply(API_KEY_ENV);
         source = API_KEY_ENV;
-        if (key == null || key.isEmpty()) {
+        if (key == null || key.isBlank()) {
           key = environment.apply(API_KEY_FALLBACK_ENV);
           source = API_KEY_FALLBACK_ENV;
         }
@@ -453,7 +532,12 @@ public final class AgpClient implements AutoCloseable {
       if (baseUrl == null) {
         return HttpUrl.get(region.baseUrl());
       }
-      return BaseUrls.parse(baseUrl);
+      try {
+        return BaseUrls.parse(baseUrl);
+      } catch (IllegalArgumentException e) {
+        throw baseUrlSource.equals(BASE_URL_ENV)
+            ? new IllegalArgumentException(BASE_URL_ENV + ": " + e.getMessage(), e) : e;
+      }
     }
 
     private static Duration timeout(Duration timeout, String name) {

@@ -49,6 +49,46 @@ class AgpClientBuilderTest {
   }
 
   @Test
+  void aBlankHApiKeyCountsAsUnsetAsItDoesForTheCommandLineTool() {
+    try (AgpClient client = withEnvironment(Map.of("H_API_KEY", "  ", "HAI_API_KEY", KEY)).build()) {
+      assertThat(client).isNotNull();
+    }
+  }
+
+  @Test
+  void fromEnvReadsTheKeyTheBaseUrlAndTheRegion() {
+    try (AgpClient client = AgpClient.builder()
+        .fromEnv(Map.of("HAI_API_KEY", KEY, "AGP_BASE_URL", "http://127.0.0.1:8080", "AGP_REGION", "us")).build()) {
+      assertThat(client.baseUrl()).isEqualTo("http://127.0.0.1:8080/");
+    }
+    try (AgpClient client = AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY, "AGP_REGION", " US ")).build()) {
+      assertThat(client.baseUrl()).isEqualTo("https://agp.hcompany.ai/");
+    }
+    try (AgpClient client = AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY, "AGP_BASE_URL", " ")).build()) {
+      assertThat(client.baseUrl()).isEqualTo("https://agp.eu.hcompany.ai/");
+    }
+  }
+
+  @Test
+  void settersCalledAfterFromEnvWin() {
+    try (AgpClient client = AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY, "AGP_BASE_URL", "http://localhost:1"))
+        .baseUrl("http://localhost:2").region(Region.US).build()) {
+      assertThat(client.baseUrl()).isEqualTo("http://localhost:2/");
+    }
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentIsNamedByItsVariable() {
+    assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("AGP_REGION", "asia")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("AGP_REGION must be eu or us, but was \"asia\"");
+    assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY, "AGP_BASE_URL", "not a url")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("AGP_BASE_URL: Malformed base URL");
+    assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("HAI_API_KEY", "abc\r")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The API key from HAI_API_KEY is malformed")
+        .hasMessageNotContaining("abc");
+  }
+
+  @Test
   void aMalformedKeyIsRejectedWithoutShowingIt() {
     String bad = "sk-secret\nvalue";
     assertThatThrownBy(() -> withEnvironment(Map.of()).apiKey(bad).build())
