@@ -2,7 +2,6 @@ package dev.agp.client;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waits between retries. The default waits for real; tests inject one that records the requested delays
@@ -29,28 +28,5 @@ public interface Sleeper {
   /** @return a sleeper that really waits: {@link Thread#sleep} and a shared delayed executor */
   static Sleeper system() {
     return SystemSleeper.INSTANCE;
-  }
-
-  /** The real sleeper; a class rather than a lambda so that it has a name in stack traces. */
-  final class SystemSleeper implements Sleeper {
-    static final SystemSleeper INSTANCE = new SystemSleeper();
-
-    private SystemSleeper() {}
-
-    @Override
-    public void sleep(Duration duration) throws InterruptedException {
-      Thread.sleep(duration.toMillis());
-    }
-
-    @Override
-    public CompletableFuture<Void> sleepAsync(Duration duration) {
-      return CompletableFuture.runAsync(
-          () -> {}, CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
-    @Override
-    public String toString() {
-      return "Sleeper.system()";
-    }
   }
 }
