@@ -6,7 +6,7 @@
 module dev.agp.client {
   requires transitive dev.agp.generated;
   requires okio;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.agp.client;
   exports dev.agp.client.errors;

@@ -7,7 +7,7 @@ module dev.agp.generated {
   requires transitive com.squareup.moshi;
   requires transitive okhttp3;
   requires retrofit2.converter.moshi;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.agp.generated.api;
   exports dev.agp.generated.model;

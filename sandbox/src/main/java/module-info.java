@@ -8,7 +8,7 @@ module dev.agp.sandbox {
   requires okhttp3;
   requires com.squareup.moshi;
   requires org.yaml.snakeyaml;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.agp.sandbox;
 }
