@@ -5,6 +5,10 @@
  */
 module dev.agp.client {
   requires transitive dev.agp.generated;
+  // Used directly (jdeps --check lists them); read today through the generated module's transitive requires.
+  requires retrofit2;
+  requires retrofit2.converter.moshi;
+  requires com.squareup.moshi;
   requires okio;
   requires static transitive org.jspecify;
 

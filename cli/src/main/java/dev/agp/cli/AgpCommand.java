@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Work with the sessions of the AgP agent platform.",
       "",
-      "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else AGP_BASE_URL, else the region",
-      "(--region, else AGP_REGION, else eu). Runs against an embedded sandbox with --sandbox, or with no",
-      "key and no explicit target (--base-url, AGP_BASE_URL, --region, AGP_REGION)."
+      "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else --region, else AGP_BASE_URL, else",
+      "AGP_REGION, else eu. Runs against an embedded sandbox with --sandbox, or with no key and no",
+      "explicit target (--base-url, --region, AGP_BASE_URL, AGP_REGION)."
     },
     subcommands = {SessionsCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND")
@@ -44,7 +44,7 @@ final class AgpCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-      description = "The API's base URL (default: AGP_BASE_URL, else the region's).")
+      description = "The API's base URL (default: the region's, or AGP_BASE_URL).")
   @Nullable String baseUrl;
 
   @Option(names = "--region", paramLabel = "eu|us", scope = ScopeType.INHERIT,
@@ -160,7 +160,8 @@ final class AgpCommand implements Runnable {
     // The library reads the environment (the key, AGP_BASE_URL, AGP_REGION) exactly as agp does; the flags
     // then win. These are only looked at to choose between the sandbox and a real target.
     String key = context.env(AgpClient.API_KEY_ENV) != null ? context.env(AgpClient.API_KEY_ENV) : context.env(AgpClient.API_KEY_FALLBACK_ENV);
-    String url = baseUrl != null ? baseUrl : context.env(AgpClient.BASE_URL_ENV);
+    // Flags beat variables: --region beats AGP_BASE_URL, as region(...) beats fromEnv() in the library.
+    String url = baseUrl != null ? baseUrl : region != null ? null : context.env(AgpClient.BASE_URL_ENV);
     boolean regionAsked = region != null || context.env(AgpClient.REGION_ENV) != null;
     context.awaitWarmup();
     AgpClient.Builder builder;

@@ -177,6 +177,10 @@ class ListCommandTest extends CliTestSupport {
 
   @Test
   void concurrencyBoundsTheRequestsInFlight() {
+    // Sessions a second apart: with the default data's ties (sessions created in the same second), the walk
+    // may re-plan and cancel a request, which the server counts until its latency has passed, while the
+    // client no longer does; that would measure the server, not the flag.
+    sandbox.data().clear().addOldSessions(200);
     sandbox.faults().latency(java.time.Duration.ofMillis(15));
     agp("--concurrency", "2", "sessions", "list", "--all", "--size", "20", "--format", "jsonl");
     assertThat(sandbox.maxInFlight()).isEqualTo(2);

@@ -230,7 +230,7 @@ public final class AgpClient implements AutoCloseable {
     }
 
     /**
-     * Reads the configuration from the given variables, as {@link #fromEnv()} reads the process's.
+     * Reads the configuration from the given variables only, as {@link #fromEnv()} reads the process's.
      *
      * @param environment the variables, by name
      * @return this builder
@@ -239,6 +239,9 @@ public final class AgpClient implements AutoCloseable {
      */
     public Builder fromEnv(Map<String, String> environment) {
       Objects.requireNonNull(environment, "environment");
+      // These variables only: build() must not fall back to the process's key when the map has none.
+      Map<String, String> variables = Map.copyOf(environment);
+      this.environment = variables::get;
       String key = set(environment, API_KEY_ENV);
       String keySource = API_KEY_ENV;
       if (key == null) {
@@ -286,13 +289,19 @@ public final class AgpClient implements AutoCloseable {
     }
 
     /**
-     * Sets the region (default {@link Region#EU}). Ignored when {@link #baseUrl(String)} is set.
+     * Sets the region (default {@link Region#EU}). Ignored when {@link #baseUrl(String)} is set; replaces a
+     * base URL read by {@link #fromEnv()} from {@value AgpClient#BASE_URL_ENV}.
      *
      * @param region the region
      * @return this builder
      */
     public Builder region(Region region) {
       this.region = Objects.requireNonNull(region, "region");
+      if (BASE_URL_ENV.equals(baseUrlSource)) {
+        // A region chosen in code beats a base URL read from the environment, as a flag beats a variable.
+        baseUrl = null;
+        baseUrlSource = "baseUrl(...)";
+      }
       return this;
     }
 

@@ -78,6 +78,24 @@ class AgpClientBuilderTest {
   }
 
   @Test
+  void aRegionChosenInCodeBeatsABaseUrlFromTheEnvironmentButNotOneSetInCode() {
+    try (AgpClient client = AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY, "AGP_BASE_URL", "http://localhost:1"))
+        .region(Region.US).build()) {
+      assertThat(client.baseUrl()).isEqualTo("https://agp.hcompany.ai/");
+    }
+    try (AgpClient client = AgpClient.builder().apiKey(KEY).baseUrl("http://localhost:2").region(Region.US).build()) {
+      assertThat(client.baseUrl()).isEqualTo("http://localhost:2/");
+    }
+  }
+
+  @Test
+  void fromEnvOfAMapReadsThatMapOnlyNeverTheProcesssKey() {
+    // The process's environment (simulated) has a key; the given map has none.
+    assertThatThrownBy(() -> withEnvironment(Map.of("H_API_KEY", KEY)).fromEnv(Map.of()).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No API key");
+  }
+
+  @Test
   void aBadValueFromTheEnvironmentIsNamedByItsVariable() {
     assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("AGP_REGION", "asia")))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("AGP_REGION must be eu or us, but was \"asia\"");

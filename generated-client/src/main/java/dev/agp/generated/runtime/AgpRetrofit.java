@@ -17,7 +17,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *     .build();
  * SessionsApi sessions = AgpRetrofit.create(HttpUrl.get("https://agp.eu.hcompany.ai/"), http)
  *     .create(SessionsApi.class);
- * SessionSummaryPage page = sessions.listSessions(1, 10, null, null, null, null, null, null)
+ * SessionSummaryPage page = sessions
+ *     .listSessions(SessionsApi.ListSessionsParams.builder().page(1).size(10).build())
  *     .execute().body();
  * }</pre>
  *
