@@ -144,6 +144,7 @@ class PackagedJarIT {
       assertThat(license).contains("Apache License").contains("Version 2.0, January 2004");
       String thirdParty = new String(file.getInputStream(file.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(),
           StandardCharsets.UTF_8);
+      assertThat(file.getEntry("THIRD-PARTY.txt")).as("one copy, in META-INF").isNull();
       List<String> classes = file.stream().map(java.util.zip.ZipEntry::getName)
           .map(name -> name.replaceFirst("^META-INF/versions/[0-9]+/", ""))
           .filter(name -> name.endsWith(".class") && !name.equals("module-info.class")).toList();

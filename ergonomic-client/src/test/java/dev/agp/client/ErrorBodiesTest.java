@@ -22,6 +22,17 @@ class ErrorBodiesTest extends MockServerTestBase {
   }
 
   @Test
+  void aRejectedInputIsShownAsTheServerWroteIt() {
+    java.util.List<String> loc = java.util.List.of("query", "size");
+    assertThat(new ValidationError(loc, "m", "t", 5.0)).hasToString("query.size: m (got 5)");
+    assertThat(new ValidationError(loc, "m", "t", 2.5)).hasToString("query.size: m (got 2.5)");
+    assertThat(new ValidationError(loc, "m", "t", "a\"b")).hasToString("query.size: m (got \"a\\\"b\")");
+    assertThat(new ValidationError(loc, "m", "t", java.util.Map.of("k", java.util.List.of(1.0, true))))
+        .hasToString("query.size: m (got {\"k\":[1,true]})");
+    assertThat(new ValidationError(java.util.List.of(), "m", "t")).hasToString("m");
+  }
+
+  @Test
   void aDetailBodyDecodesToErrorDetailAndKeepsFieldsTheSdkDoesNotModel() {
     String body = "{\"detail\":\"Session not found.\",\"error_code\":\"not_found\",\"trace_id\":\"t-9\"}";
     AgpApiException error = failStatus(404, body);

@@ -1,7 +1,9 @@
 package dev.agp.client.errors;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +54,31 @@ public record ValidationError(List<String> location, String message, String type
     if (input == null) {
       return text;
     }
-    String got = input instanceof String ? "\"" + input + "\"" : String.valueOf(input);
+    String got = json(input);
     return text + " (got " + (got.length() > 100 ? got.substring(0, 99) + "…" : got) + ")";
+  }
+
+  /** The input as the server wrote it: JSON, with whole numbers without the {@code .0} decoding gave them. */
+  private static String json(@Nullable Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String text) {
+      return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+    if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
+      return Long.toString(number.longValue());
+    }
+    if (value instanceof List<?> list) {
+      StringJoiner items = new StringJoiner(",", "[", "]");
+      list.forEach(item -> items.add(json(item)));
+      return items.toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringJoiner members = new StringJoiner(",", "{", "}");
+      map.forEach((key, item) -> members.add(json(String.valueOf(key)) + ":" + json(item)));
+      return members.toString();
+    }
+    return String.valueOf(value);
   }
 }
