@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import dev.agp.client.errors.AgpApiException;
@@ -75,10 +76,40 @@ final class ApiErrors {
         return null;
       }
       Class<?> envelope = envelopeOf(reader.peekJson());
+      if (envelope == ValidationErrorResponse.class) {
+        return validationItems(reader);
+      }
       return envelope == null ? null : AgpMoshi.get().adapter(envelope).fromJson(reader);
     } catch (IOException | JsonDataException notAnEnvelope) {
       return null;
     }
+  }
+
+  /**
+   * A 422's items, each decoded on its own: one malformed item (a number where the location should be)
+   * is left out rather than costing the message of every valid one.
+   */
+  @SuppressWarnings("unchecked")
+  private static ValidationErrorResponse validationItems(JsonReader reader) throws IOException {
+    Object json = AgpMoshi.get().adapter(Object.class).fromJson(reader);
+    Object detail = json instanceof Map ? ((Map<String, Object>) json).get("detail") : null;
+    List<ValidationErrorItem> items = new ArrayList<>();
+    if (detail instanceof List) {
+      JsonAdapter<ValidationErrorItem> adapter = AgpMoshi.get().adapter(ValidationErrorItem.class);
+      for (Object item : (List<Object>) detail) {
+        try {
+          ValidationErrorItem decoded = adapter.fromJsonValue(item);
+          if (decoded != null) {
+            items.add(decoded);
+          }
+        } catch (RuntimeException malformed) {
+          // Left out; the raw body keeps it.
+        }
+      }
+    }
+    ValidationErrorResponse response = new ValidationErrorResponse();
+    response.setDetail(items);
+    return response;
   }
 
   /** {@code detail} as a string or a list decides; a gateway's {@code message} counts only without it. */

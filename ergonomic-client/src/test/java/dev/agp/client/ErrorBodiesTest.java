@@ -46,6 +46,15 @@ class ErrorBodiesTest extends MockServerTestBase {
   }
 
   @Test
+  void aMalformedValidationItemIsLeftOutWithoutLosingTheValidOnes() {
+    AgpApiException error = failStatus(422, "{\"detail\":[{\"loc\":5,\"msg\":null,\"input\":\"\"},"
+        + "{\"type\":\"less_than_equal\",\"loc\":[\"query\",\"size\"],\"msg\":\"too big\",\"input\":500}]}");
+
+    assertThat(error.serverMessage()).contains("query.size: too big (got 500)");
+    assertThat(error.validationErrors()).hasSize(1);
+  }
+
+  @Test
   void aValidationBodyDecodesToItsItemsWithTheRejectedInput() {
     AgpApiException error = failStatus(422, "{\"detail\":[{\"type\":\"less_than_equal\",\"loc\":[\"query\",\"size\",0],"
         + "\"msg\":\"Input should be less than or equal to 100\",\"input\":\"500\",\"ctx\":{\"le\":100}}]}");
