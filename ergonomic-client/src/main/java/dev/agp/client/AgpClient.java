@@ -271,8 +271,15 @@ public final class AgpClient implements AutoCloseable {
 
     /** @return the variable's value, or null when it is unset or blank */
     private static @Nullable String set(Map<String, String> environment, String name) {
-      String value = environment.get(name);
-      return value == null || value.isBlank() ? null : value;
+      return stripped(environment.get(name));
+    }
+
+    /**
+     * @return a variable's value without surrounding whitespace (a .env file's trailing newline or carriage
+     *     return), or null when it is unset or blank
+     */
+    private static @Nullable String stripped(@Nullable String value) {
+      return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -514,11 +521,11 @@ public final class AgpClient implements AutoCloseable {
       String key = apiKey;
       String source = apiKeySource;
       if (key == null) {
-        // Blank counts as unset, as in fromEnv() and agp.
-        key = environment.apply(API_KEY_ENV);
+        // Blank counts as unset, and surrounding whitespace is dropped, as in fromEnv() and agp.
+        key = stripped(environment.apply(API_KEY_ENV));
         source = API_KEY_ENV;
-        if (key == null || key.isBlank()) {
-          key = environment.apply(API_KEY_FALLBACK_ENV);
+        if (key == null) {
+          key = stripped(environment.apply(API_KEY_FALLBACK_ENV));
           source = API_KEY_FALLBACK_ENV;
         }
       }

@@ -101,9 +101,22 @@ class AgpClientBuilderTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("AGP_REGION must be eu or us, but was \"asia\"");
     assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY, "AGP_BASE_URL", "not a url")).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("AGP_BASE_URL: Malformed base URL");
-    assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("HAI_API_KEY", "abc\r")).build())
+    assertThatThrownBy(() -> AgpClient.builder().fromEnv(Map.of("HAI_API_KEY", "abc\rdef")).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The API key from HAI_API_KEY is malformed")
         .hasMessageNotContaining("abc");
+  }
+
+  @Test
+  void aKeyFromTheEnvironmentLosesTheNewlineAFileLeftAroundIt() {
+    // echo "$KEY" > .env; export H_API_KEY=$(cat .env) keeps no newline, but many loaders do: CRLF files.
+    try (AgpClient client = AgpClient.builder().fromEnv(Map.of("H_API_KEY", KEY + "\r\n")).build()) {
+      assertThat(client).isNotNull();
+    }
+    try (AgpClient client = withEnvironment(Map.of("HAI_API_KEY", " " + KEY + "\n")).build()) {
+      assertThat(client).isNotNull();
+    }
+    assertThatThrownBy(() -> AgpClient.builder().apiKey(KEY + "\n").build())
+        .as("a key given in code is taken as given").hasMessageContaining("malformed");
   }
 
   @Test
