@@ -209,8 +209,7 @@ public final class AgpClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private Function<String, @Nullable String> environment = System::getenv;
-    /** Where the key and the base URL came from, for messages: a setter, or an environment variable. */
-    private String apiKeySource = "apiKey(...)";
+    /** Where the base URL came from, for messages: the setter, or an environment variable. */
     private String baseUrlSource = "baseUrl(...)";
 
     private Builder() {}
@@ -242,16 +241,7 @@ public final class AgpClient implements AutoCloseable {
       // These variables only: build() must not fall back to the process's key when the map has none.
       Map<String, String> variables = Map.copyOf(environment);
       this.environment = variables::get;
-      String key = set(environment, API_KEY_ENV);
-      String keySource = API_KEY_ENV;
-      if (key == null) {
-        key = set(environment, API_KEY_FALLBACK_ENV);
-        keySource = API_KEY_FALLBACK_ENV;
-      }
-      if (key != null) {
-        apiKey = key;
-        apiKeySource = keySource;
-      }
+      // The key is read from them by build(), as when apiKey(...) is not called.
       String url = set(environment, BASE_URL_ENV);
       if (url != null) {
         baseUrl = url;
@@ -291,7 +281,6 @@ public final class AgpClient implements AutoCloseable {
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-      this.apiKeySource = "apiKey(...)";
       return this;
     }
 
@@ -519,7 +508,7 @@ public final class AgpClient implements AutoCloseable {
 
     private String resolveApiKey() {
       String key = apiKey;
-      String source = apiKeySource;
+      String source = "apiKey(...)";
       if (key == null) {
         // Blank counts as unset, and surrounding whitespace is dropped, as in fromEnv() and agp.
         key = stripped(environment.apply(API_KEY_ENV));
