@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,14 +140,8 @@ final class AgpCommand implements Runnable {
       throw new ParameterException(caller.commandLine(), "--concurrency must be between 1 and " + MAX_CONCURRENCY
           + " (requests in flight to one server), but was " + concurrency);
     }
-    Region chosenRegion = Region.EU;
-    if (region != null) {
-      switch (region.toLowerCase(Locale.ROOT)) {
-        case "eu" -> chosenRegion = Region.EU;
-        case "us" -> chosenRegion = Region.US;
-        default -> throw new ParameterException(caller.commandLine(), "--region must be eu or us, but was " + region);
-      }
-    }
+    Region chosenRegion = region == null ? Region.EU : Region.of(region).orElseThrow(() ->
+        new ParameterException(caller.commandLine(), "--region must be eu or us, but was " + region));
     if (sandbox && (baseUrl != null || region != null)) {
       throw new ParameterException(caller.commandLine(), "--sandbox and " + (baseUrl != null ? "--base-url" : "--region")
           + " name two different targets: choose one");

@@ -249,12 +249,8 @@ public final class AgpClient implements AutoCloseable {
       }
       String regionName = set(environment, REGION_ENV);
       if (regionName != null) {
-        region = switch (regionName.trim().toLowerCase(Locale.ROOT)) {
-          case "eu" -> Region.EU;
-          case "us" -> Region.US;
-          default -> throw new IllegalArgumentException(REGION_ENV + " must be eu or us, but was \""
-              + regionName.trim() + "\"");
-        };
+        region = Region.of(regionName).orElseThrow(() -> new IllegalArgumentException(
+            REGION_ENV + " must be eu or us, but was \"" + regionName + "\""));
       }
       return this;
     }
