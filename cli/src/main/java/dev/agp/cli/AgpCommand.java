@@ -9,27 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** {@code agp}: the global options, and the client they configure. */
-@Command(
-    name = "agp",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Work with the sessions of the AgP agent platform.",
-      "",
-      "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else --region, else AGP_BASE_URL, else",
-      "AGP_REGION, else eu. Runs against an embedded sandbox with --sandbox, or with no key and no",
-      "explicit target (--base-url, --region, AGP_BASE_URL, AGP_REGION)."
-    },
-    subcommands = {SessionsCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
-    synopsisSubcommandLabel = "COMMAND")
 final class AgpCommand implements Runnable {
 
   /** The most requests in flight one command may make: more floods the server and the open-file limit. */
@@ -39,54 +24,56 @@ final class AgpCommand implements Runnable {
   static final int MAX_RETRIES = 10;
 
   final Context context;
+  final CommandSpec spec;
 
-  @Spec CommandSpec spec;
-
-  @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-      description = "The API's base URL (default: the region's, or AGP_BASE_URL).")
+  // Set through setters that keep what was given: picocli resets an inherited option when it enters a
+  // subcommand, so an option given before the command (agp --verbose sessions list) would end unset.
   @Nullable String baseUrl;
-
-  @Option(names = "--region", paramLabel = "eu|us", scope = ScopeType.INHERIT,
-      description = "The region: eu or us (default: AGP_REGION, else eu).")
   @Nullable String region;
-
-  // The three flags below are set through methods that only ever turn them on: picocli resets an inherited
-  // option when it enters a subcommand, so a flag given both before and after the command would end off.
   boolean sandbox;
+  @Nullable Integer timeoutSeconds;
+  @Nullable Integer maxRetries;
+  @Nullable Integer concurrency;
   boolean noProgress;
   boolean verbose;
 
-  @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an embedded sandbox.")
-  void sandbox(boolean on) {
-    sandbox |= on;
-  }
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
-      description = "Timeout of each request, in seconds (default 60).")
-  @Nullable Integer timeoutSeconds;
-
-  @Option(names = "--max-retries", paramLabel = "N", scope = ScopeType.INHERIT,
-      description = "Retries of a failed request, 0 to 10 (default 2).")
-  @Nullable Integer maxRetries;
-
-  @Option(names = "--concurrency", paramLabel = "N", scope = ScopeType.INHERIT,
-      description = "Requests in flight for --all and tree (default 4).")
-  @Nullable Integer concurrency;
-
-  @Option(names = "--no-progress", scope = ScopeType.INHERIT,
-      description = "Never show the progress counter (it shows only on a terminal, and not with NO_COLOR or TERM=dumb).")
-  void noProgress(boolean on) {
-    noProgress |= on;
-  }
-
-  @Option(names = "--verbose", scope = ScopeType.INHERIT,
-      description = "Log each request and response status to stderr (Authorization redacted).")
-  void verbose(boolean on) {
-    verbose |= on;
-  }
-
   AgpCommand(Context context) {
     this.context = context;
+    spec = CommandSpecs.command(this, "agp",
+        "Work with the sessions of the AgP agent platform.",
+        "",
+        "Key: H_API_KEY, else HAI_API_KEY. Target: --base-url, else --region, else AGP_BASE_URL, else",
+        "AGP_REGION, else eu. Runs against an embedded sandbox with --sandbox, or with no key and no",
+        "explicit target (--base-url, --region, AGP_BASE_URL, AGP_REGION).");
+    spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+    global(CommandSpecs.option("URL", String.class, "--base-url")
+        .description("The API's base URL (default: the region's, or AGP_BASE_URL).")
+        .setter(CommandSpecs.setter(v -> baseUrl = v == null ? baseUrl : (String) v)));
+    global(CommandSpecs.option("eu|us", String.class, "--region")
+        .description("The region: eu or us (default: AGP_REGION, else eu).")
+        .setter(CommandSpecs.setter(v -> region = v == null ? region : (String) v)));
+    global(CommandSpecs.flag("--sandbox").description("Run against an embedded sandbox.")
+        .setter(CommandSpecs.setter(v -> sandbox |= Boolean.TRUE.equals(v))));
+    global(CommandSpecs.option("SECONDS", Integer.class, "--timeout")
+        .description("Timeout of each request, in seconds (default 60).")
+        .setter(CommandSpecs.setter(v -> timeoutSeconds = v == null ? timeoutSeconds : (Integer) v)));
+    global(CommandSpecs.option("N", Integer.class, "--max-retries")
+        .description("Retries of a failed request, 0 to 10 (default 2).")
+        .setter(CommandSpecs.setter(v -> maxRetries = v == null ? maxRetries : (Integer) v)));
+    global(CommandSpecs.option("N", Integer.class, "--concurrency")
+        .description("Requests in flight for --all and tree (default 4).")
+        .setter(CommandSpecs.setter(v -> concurrency = v == null ? concurrency : (Integer) v)));
+    global(CommandSpecs.flag("--no-progress")
+        .description("Never show the progress counter (it shows only on a terminal, and not with NO_COLOR or TERM=dumb).")
+        .setter(CommandSpecs.setter(v -> noProgress |= Boolean.TRUE.equals(v))));
+    global(CommandSpecs.flag("--verbose")
+        .description("Log each request and response status to stderr (Authorization redacted).")
+        .setter(CommandSpecs.setter(v -> verbose |= Boolean.TRUE.equals(v))));
+  }
+
+  /** An option of agp that every command below it accepts too, before or after its name. */
+  private void global(OptionSpec.Builder option) {
+    spec.addOption(option.scopeType(ScopeType.INHERIT).build());
   }
 
   @Override

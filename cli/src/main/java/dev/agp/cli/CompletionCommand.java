@@ -2,27 +2,25 @@ package dev.agp.cli;
 
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code agp completion bash|zsh}: a completion script for every command and option, the spec's filters included. */
-@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Print a shell completion script for bash or zsh.",
-        "Load it now with: source <(agp completion bash)   (zsh: source <(agp completion zsh))"})
 final class CompletionCommand implements Callable<Integer> {
 
-  @ParentCommand AgpCommand root;
-  @Spec CommandSpec spec;
+  final AgpCommand root;
+  final CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "bash|zsh", description = "The shell.")
-  String shell;
+  CompletionCommand(AgpCommand root) {
+    this.root = root;
+    spec = CommandSpecs.command(this, "completion", "Print a shell completion script for bash or zsh.",
+        "Load it now with: source <(agp completion bash)   (zsh: source <(agp completion zsh))");
+    spec.addPositional(CommandSpecs.firstParameter("bash|zsh", "The shell."));
+  }
 
   @Override
   public Integer call() {
+    String shell = CommandSpecs.parameter(spec, 0);
     if (!shell.equals("bash") && !shell.equals("zsh")) {
       throw new ParameterException(spec.commandLine(), "the shell must be bash or zsh, but was " + Output.visible(shell));
     }

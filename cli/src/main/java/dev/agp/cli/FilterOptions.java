@@ -33,15 +33,6 @@ final class FilterOptions {
   private FilterOptions() {}
 
   /**
-   * Adds one option per query parameter of the list operation.
-   *
-   * @param command the {@code list} command
-   */
-  static void addTo(CommandSpec command) {
-    addTo(command, ListSessionsParams.PARAMETERS);
-  }
-
-  /**
    * Adds one option per parameter. A parameter whose name an option of the command already has (a future
    * {@code limit} or {@code format} filter) is offered as {@code --query-<name>} instead, so that no spec
    * change can break the command line.

@@ -6,30 +6,26 @@ import dev.agp.generated.runtime.AgpMoshi;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code agp sessions get ID}: one session. */
-@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show one session: its request, status and times.")
 final class GetCommand implements Callable<Integer> {
 
-  @ParentCommand SessionsCommand sessions;
-  @Spec CommandSpec spec;
+  final SessionsCommand sessions;
+  final CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "The session id.")
-  String id;
-
-  @Option(names = {"-o", "--output", "--format"}, paramLabel = "json|table", description = "Output format (default json).")
-  String format = "json";
+  GetCommand(SessionsCommand sessions) {
+    this.sessions = sessions;
+    spec = CommandSpecs.command(this, "get", "Show one session: its request, status and times.");
+    spec.addPositional(CommandSpecs.firstParameter("ID", "The session id."));
+    spec.addOption(CommandSpecs.option("json|table", String.class, "-o", "--output", "--format")
+        .description("Output format (default json).").defaultValue("json").build());
+  }
 
   @Override
   public Integer call() {
-    Format chosen = Format.parse(spec, format, Format.JSON, Format.TABLE);
-    String checked = SessionIds.check(spec, id);
+    Format chosen = Format.parse(spec, CommandSpecs.value(spec, "--format"), Format.JSON, Format.TABLE);
+    String checked = SessionIds.check(spec, CommandSpecs.parameter(spec, 0));
     Session session = sessions.root.client(spec).sessions().retrieve(checked);
     PrintWriter out = sessions.root.context.out;
     if (chosen == Format.JSON) {

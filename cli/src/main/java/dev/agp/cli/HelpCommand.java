@@ -4,22 +4,28 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpCommandInitializable2;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code agp help [COMMAND...]}: the help of a command at any depth ({@code agp help sessions list}); picocli's
  * own help command looks one level down only.
  */
-@Command(name = "help", helpCommand = true,
-    description = "Show the help of this command, or of one below it: agp help sessions list.")
 final class HelpCommand implements IHelpCommandInitializable2, Runnable {
 
-  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, as typed after this one.")
-  List<String> path = new ArrayList<>();
+  final CommandSpec spec;
+
+  HelpCommand() {
+    spec = CommandSpec.wrapWithoutInspection(this);
+    spec.name("help").helpCommand(true);
+    spec.usageMessage().description("Show the help of this command, or of one below it: agp help sessions list.");
+    spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("COMMAND").type(List.class)
+        .auxiliaryTypes(String.class).initialValue(new ArrayList<String>())
+        .description("The command, as typed after this one.").build());
+  }
 
   private CommandLine self;
   private Help.ColorScheme colors;
@@ -35,6 +41,7 @@ final class HelpCommand implements IHelpCommandInitializable2, Runnable {
   @Override
   public void run() {
     CommandLine target = self.getParent();
+    List<String> path = spec.positionalParameters().get(0).getValue();
     for (String name : path) {
       CommandLine next = target.getSubcommands().get(name);
       if (next == null && target.getSubcommands().isEmpty()) {

@@ -6,45 +6,45 @@ import dev.agp.client.SessionPage;
 import dev.agp.client.SessionPager;
 import dev.agp.generated.model.SessionSummary;
 import dev.agp.client.CloseableIterator;
+import dev.agp.generated.runtime.QueryParameter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code agp sessions list}: one page, or every session with {@code --all} / {@code --limit}. Its filter
  * options ({@code --status}, {@code --page}, {@code --size}…) are not declared here: {@link FilterOptions}
  * builds them from the spec's parameters of the list operation.
  */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "List sessions: one page, or all of them.")
 final class ListCommand implements Callable<Integer> {
 
-  @ParentCommand SessionsCommand sessions;
-  @Spec CommandSpec spec;
+  final SessionsCommand sessions;
+  final CommandSpec spec;
 
-  @Option(names = "--all", description = "List every matching session, page after page (pages as large as the "
-      + "spec allows unless --size says otherwise; later requests ask for a little less, so that each overlaps "
-      + "what was already listed). A walk that cannot show it listed them all (the server's answers contradict each other, or the listing changes faster than it "
-      + "can be read) prints what it listed, each once, then an error: exit code 1.")
-  boolean all;
-
-  @Option(names = "--limit", paramLabel = "N",
-      description = "Stop after N sessions; request no page beyond them. Exit code 0: a partial result asked for.")
-  @Nullable Long limit;
-
-  @Option(names = {"-o", "--output", "--format"}, paramLabel = "table|json|jsonl", description = "Output format (default table).")
-  String format = "table";
+  ListCommand(SessionsCommand sessions, List<QueryParameter> filters) {
+    this.sessions = sessions;
+    spec = CommandSpecs.command(this, "list", "List sessions: one page, or all of them.");
+    spec.addOption(CommandSpecs.flag("--all").description("List every matching session, page after page (pages as "
+        + "large as the spec allows unless --size says otherwise; later requests ask for a little less, so that each "
+        + "overlaps what was already listed). A walk that cannot show it listed them all (the server's answers "
+        + "contradict each other, or the listing changes faster than it can be read) prints what it listed, each "
+        + "once, then an error: exit code 1.").build());
+    spec.addOption(CommandSpecs.option("N", Long.class, "--limit").description("Stop after N sessions; request no "
+        + "page beyond them. Exit code 0: a partial result asked for.").build());
+    spec.addOption(CommandSpecs.option("table|json|jsonl", String.class, "-o", "--output", "--format")
+        .description("Output format (default table).").defaultValue("table").build());
+    FilterOptions.addTo(spec, filters);
+  }
 
   @Override
   public Integer call() {
-    Format chosen = Format.parse(spec, format, Format.TABLE, Format.JSON, Format.JSONL);
+    Format chosen = Format.parse(spec, CommandSpecs.value(spec, "--format"), Format.TABLE, Format.JSON, Format.JSONL);
+    boolean all = CommandSpecs.value(spec, "--all");
+    @Nullable Long limit = CommandSpecs.value(spec, "--limit");
     ListSessionsParams query = FilterOptions.read(spec, sessions.root.context.err, Instant.now());
     AgpCommand root = sessions.root;
     if (limit != null && limit < 1) {

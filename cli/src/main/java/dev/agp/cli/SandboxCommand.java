@@ -5,29 +5,28 @@ import dev.agp.sandbox.SandboxData;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code agp sandbox}: runs the sandbox in the foreground until interrupted. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Run the sandbox API in the foreground; stop it with Ctrl-C.")
 final class SandboxCommand implements Callable<Integer> {
 
-  @ParentCommand AgpCommand root;
-  @Spec CommandSpec spec;
+  final AgpCommand root;
+  final CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: a free one).")
-  int port;
+  SandboxCommand(AgpCommand root) {
+    this.root = root;
+    spec = CommandSpecs.command(this, "sandbox", "Run the sandbox API in the foreground; stop it with Ctrl-C.");
+    spec.addOption(CommandSpecs.option("N", Integer.class, "--port")
+        .description("Port to listen on (default: a free one).").defaultValue("0").build());
+  }
 
   /** Released to stop the foreground sandbox; tests release it, people press Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
   public Integer call() {
+    int port = CommandSpecs.<Integer>value(spec, "--port");
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, but was " + port);
     }

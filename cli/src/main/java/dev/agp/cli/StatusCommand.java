@@ -6,31 +6,26 @@ import dev.agp.generated.runtime.AgpMoshi;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code agp sessions status ID}: a session's live status. */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Show a session's live status, token usage and subagent sessions.")
 final class StatusCommand implements Callable<Integer> {
 
-  @ParentCommand SessionsCommand sessions;
-  @Spec CommandSpec spec;
+  final SessionsCommand sessions;
+  final CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "The session id.")
-  String id;
-
-  @Option(names = {"-o", "--output", "--format"}, paramLabel = "json|table", description = "Output format (default json).")
-  String format = "json";
+  StatusCommand(SessionsCommand sessions) {
+    this.sessions = sessions;
+    spec = CommandSpecs.command(this, "status", "Show a session's live status, token usage and subagent sessions.");
+    spec.addPositional(CommandSpecs.firstParameter("ID", "The session id."));
+    spec.addOption(CommandSpecs.option("json|table", String.class, "-o", "--output", "--format")
+        .description("Output format (default json).").defaultValue("json").build());
+  }
 
   @Override
   public Integer call() {
-    Format chosen = Format.parse(spec, format, Format.JSON, Format.TABLE);
-    String checked = SessionIds.check(spec, id);
+    Format chosen = Format.parse(spec, CommandSpecs.value(spec, "--format"), Format.JSON, Format.TABLE);
+    String checked = SessionIds.check(spec, CommandSpecs.parameter(spec, 0));
     SessionStatus status = sessions.root.client(spec).sessions().status(checked);
     PrintWriter out = sessions.root.context.out;
     if (chosen == Format.JSON) {

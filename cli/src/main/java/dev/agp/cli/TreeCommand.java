@@ -9,40 +9,37 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code agp sessions tree ID}: a session and all its subagent sessions, depth-first. */
-@Command(name = "tree", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Walk a session's subagent tree: the root, then every descendant once, depth-first.")
 final class TreeCommand implements Callable<Integer> {
 
-  @ParentCommand SessionsCommand sessions;
-  @Spec CommandSpec spec;
+  final SessionsCommand sessions;
+  final CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "The root session's id.")
-  String id;
-
-  @Option(names = "--max-depth", paramLabel = "N", description = "Deepest level to walk (the root is 0).")
-  @Nullable Integer maxDepth;
-
-  @Option(names = "--max-nodes", paramLabel = "N",
-      description = "Most sessions to walk, the root included: 1 or more (default ${DEFAULT-VALUE}). A tree with "
-          + "more stops there with a note on stderr and exit code 0, a partial result asked for, as with "
-          + "'list --limit'; raise N to see it all.")
-  int maxNodes = TreeOptions.DEFAULT_MAX_NODES;
-
-  @Option(names = {"-o", "--output", "--format"}, paramLabel = "tree|jsonl", description = "Output format (default tree).")
-  String format = "tree";
+  TreeCommand(SessionsCommand sessions) {
+    this.sessions = sessions;
+    spec = CommandSpecs.command(this, "tree",
+        "Walk a session's subagent tree: the root, then every descendant once, depth-first.");
+    spec.addPositional(CommandSpecs.firstParameter("ID", "The root session's id."));
+    spec.addOption(CommandSpecs.option("N", Integer.class, "--max-depth")
+        .description("Deepest level to walk (the root is 0).").build());
+    spec.addOption(CommandSpecs.option("N", Integer.class, "--max-nodes")
+        .description("Most sessions to walk, the root included: 1 or more (default ${DEFAULT-VALUE}). A tree with "
+            + "more stops there with a note on stderr and exit code 0, a partial result asked for, as with "
+            + "'list --limit'; raise N to see it all.")
+        .defaultValue(String.valueOf(TreeOptions.DEFAULT_MAX_NODES)).build());
+    spec.addOption(CommandSpecs.option("tree|jsonl", String.class, "-o", "--output", "--format")
+        .description("Output format (default tree).").defaultValue("tree").build());
+  }
 
   @Override
   public Integer call() {
-    Format chosen = Format.parse(spec, format, Format.TREE, Format.JSONL);
+    Format chosen = Format.parse(spec, CommandSpecs.value(spec, "--format"), Format.TREE, Format.JSONL);
+    String id = CommandSpecs.parameter(spec, 0);
+    @Nullable Integer maxDepth = CommandSpecs.value(spec, "--max-depth");
+    int maxNodes = CommandSpecs.<Integer>value(spec, "--max-nodes");
     if (maxDepth != null && maxDepth < 0) {
       throw new ParameterException(spec.commandLine(), "--max-depth must be 0 or more, but was " + maxDepth);
     }

@@ -50,16 +50,15 @@ class ConventionsTest extends CliTestSupport {
 
   @Test
   void aSpecParameterNamedLikeAnExistingOptionGetsAPrefixInsteadOfBreakingTheCommandLine() {
-    picocli.CommandLine agp = new picocli.CommandLine(new AgpCommand(new Context(
+    picocli.CommandLine agp = AgpCli.commandLine(new Context(
         new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
-        java.util.Map.of(), false, null)));
-    picocli.CommandLine.Model.CommandSpec list = agp.getSubcommands().get("sessions").getSubcommands().get("list")
-        .getCommandSpec();
-    FilterOptions.addTo(list, java.util.List.of(
+        java.util.Map.of(), false, null), java.util.List.of(
         dev.agp.generated.runtime.QueryParameter.of("limit", "limit", dev.agp.generated.runtime.QueryParameter.Type.INTEGER,
             false, "A future filter."),
         dev.agp.generated.runtime.QueryParameter.of("parent_session_id", "parentSessionId",
             dev.agp.generated.runtime.QueryParameter.Type.STRING, false, "Parent.")));
+    picocli.CommandLine.Model.CommandSpec list = agp.getSubcommands().get("sessions").getSubcommands().get("list")
+        .getCommandSpec();
     assertThat(list.findOption("--query-limit")).isNotNull();
     assertThat(list.findOption("--limit").description()[0]).startsWith("Stop after N sessions");
     assertThat(list.findOption("--parent")).isNotNull();
