@@ -118,7 +118,8 @@ public final class AgpClient implements AutoCloseable {
         .addConverterFactory(new DecodingConverterFactory(RawSessionService.CONTRACT_CHECKS))
         .addConverterFactory(MoshiConverterFactory.create(AgpMoshi.get()))
         .build();
-    this.sessions = new SessionService(new RawSessionService(retrofit.create(SessionsApi.class)));
+    this.sessions = new SessionService(new RawSessionService(retrofit.create(SessionsApi.class)), builder.sleeper,
+        builder.clock);
   }
 
   private static long millis(@Nullable Duration value, Duration fallback) {

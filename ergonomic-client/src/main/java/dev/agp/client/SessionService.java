@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import java.time.Clock;
 import dev.agp.generated.api.SessionsApi.ListSessionsParams;
 import dev.agp.client.errors.SessionTreeException;
 import dev.agp.generated.model.Session;
@@ -22,9 +23,32 @@ import java.util.concurrent.CompletableFuture;
 public final class SessionService {
 
   private final RawSessionService raw;
+  private final SessionWaiter waiter;
 
-  SessionService(RawSessionService raw) {
+  SessionService(RawSessionService raw, Sleeper sleeper, Clock clock) {
     this.raw = raw;
+    this.waiter = new SessionWaiter(id -> Futures.map(raw.statusAsync(id), ApiResponse::body), sleeper, clock,
+        WaitOptions.defaults());
+  }
+
+  /**
+   * A waiter with the default options: until a session, or its whole subagent tree, is terminal, with a
+   * deadline of 30 minutes and polls every 1 s growing to 15 s; see {@link SessionWaiter}.
+   *
+   * @return the waiter
+   */
+  public SessionWaiter waiter() {
+    return waiter;
+  }
+
+  /**
+   * A waiter with other options: {@code waiter(WaitOptions.builder().deadline(Duration.ofMinutes(5)).build())}.
+   *
+   * @param options deadline, polling, requests in flight, listener
+   * @return the waiter
+   */
+  public SessionWaiter waiter(WaitOptions options) {
+    return waiter.withOptions(options);
   }
 
   /**

@@ -113,6 +113,16 @@ class SpecTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theTerminalStatusesAreStatusesTheSpecNames() {
+    Schema<?> lifecycle = schema("LifecycleStatus");
+    // Read by the generator (LifecycleStatus.isTerminal()) and by the SDK's waiter: every value must exist.
+    assertThat((List<Object>) lifecycle.getExtensions().get("x-terminal-values"))
+        .containsExactly("completed", "failed", "timed_out", "interrupted")
+        .allSatisfy(value -> assertThat((List<Object>) lifecycle.getEnum()).contains(value));
+  }
+
+  @Test
   void summaryRequiredAndNullableFieldsAreExact() {
     Schema<?> summary = schema("SessionSummary");
     assertThat(summary.getRequired()).containsExactlyInAnyOrder("id", "status", "created_at");
