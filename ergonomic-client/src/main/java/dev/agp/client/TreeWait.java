@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,10 @@ final class TreeWait {
   private int requests;
   private @Nullable CompletableFuture<Void> timer;
   private @Nullable Instant timerAt;
+  private @Nullable CompletableFuture<Void> deadlineTimer;
+  /** The latest time the timer woke the wait for: a sleeper may return before the clock gets there. */
+  private volatile Instant sleptUntil = Instant.MIN;
+  private final AtomicInteger steps = new AtomicInteger();
 
   /**
    * @param statusOf one status request; cancelling its future cancels the request
@@ -108,12 +113,44 @@ final class TreeWait {
       nodes.put(key(id), new Node(id, null, start, options.pollInterval()));
       events.add(new WaitEvent.SessionDiscovered(id, null));
     }
+    // Ends the wait at its deadline even while every session waits on a request that takes long.
+    CompletableFuture<Void> alarm = sleeper.sleepAsync(options.deadline());
+    synchronized (lock) {
+      deadlineTimer = alarm;
+    }
+    if (result.isDone()) {
+      alarm.cancel(true);
+    }
+    alarm.thenRun(this::step);
     step();
     return result;
   }
 
-  /** Starts what is due, ends the wait when all is terminal or the deadline passed, else sets the timer. */
+  /**
+   * Takes the next step, on one thread at a time: a step asked for while another runs (an answer that
+   * arrived meanwhile, or one completed at once by the step itself) makes that one run again, so that
+   * steps never nest, however many answers or timers complete synchronously.
+   */
   private void step() {
+    if (steps.getAndIncrement() != 0) {
+      return;
+    }
+    do {
+      stepOnce();
+    } while (steps.decrementAndGet() != 0);
+  }
+
+  /**
+   * The time now: the clock's, or the time the timer was set to wake the wait if that is later. A sleeper
+   * that returns early (a test's that returns at once) then still moves the wait on.
+   */
+  private Instant now() {
+    Instant clockNow = clock.instant();
+    return clockNow.isBefore(sleptUntil) ? sleptUntil : clockNow;
+  }
+
+  /** Starts what is due, ends the wait when all is terminal or the deadline passed, else sets the timer. */
+  private void stepOnce() {
     List<Node> launch = new ArrayList<>();
     Instant wakeAt = null;
     WaitResult finished = null;
@@ -122,7 +159,7 @@ final class TreeWait {
       if (result.isDone()) {
         return;
       }
-      Instant now = clock.instant();
+      Instant now = now();
       boolean waiting = false;
       Instant next = null;
       for (Node node : nodes.values()) {
@@ -148,8 +185,8 @@ final class TreeWait {
         launch.clear();
       } else {
         requests += launch.size();
-        Instant wake = next == null || next.isAfter(deadline) ? deadline : next;
-        if (timerAt == null || wake.isBefore(timerAt)) {
+        Instant wake = next == null ? null : next.isAfter(deadline) ? deadline : next;
+        if (wake != null && (timerAt == null || wake.isBefore(timerAt))) {
           wakeAt = wake;
         }
       }
@@ -195,7 +232,7 @@ final class TreeWait {
   /** Sets the timer to wake the wait at {@code wakeAt}, unless it is set to wake it sooner. */
   private void schedule(Instant wakeAt) {
     // Rounded up to the millisecond: a sleeper waking a little early would only set the timer again.
-    long nanos = Math.max(0, Duration.between(clock.instant(), wakeAt).toNanos());
+    long nanos = Math.max(0, Duration.between(now(), wakeAt).toNanos());
     CompletableFuture<Void> sleep = sleeper.sleepAsync(Duration.ofMillis((nanos + 999_999) / 1_000_000));
     CompletableFuture<Void> replaced;
     synchronized (lock) {
@@ -219,6 +256,9 @@ final class TreeWait {
           timer = null;
           timerAt = null;
         }
+        if (wakeAt.isAfter(sleptUntil)) {
+          sleptUntil = wakeAt;
+        }
       }
       step();
     });
@@ -232,7 +272,7 @@ final class TreeWait {
       if (result.isDone()) {
         return;
       }
-      Instant now = clock.instant();
+      Instant now = now();
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause == null && status != null) {
         update(node, status, now);
@@ -320,6 +360,9 @@ final class TreeWait {
       if (timer != null) {
         cancel.add(timer);
         timer = null;
+      }
+      if (deadlineTimer != null) {
+        cancel.add(deadlineTimer);
       }
     }
     cancel.forEach(future -> future.cancel(true));
