@@ -3,10 +3,13 @@ package dev.agp.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process stand-in for the AgP sessions API, for tests and demos (as stripe-mock is for Stripe).
@@ -34,6 +37,9 @@ public final class AgpSandbox implements AutoCloseable {
    */
   public static final String BROKEN_BODY_HEADER = "X-Sandbox-Broken-Body";
 
+  /** The ids of the live manager trees of a sandbox built with {@link Builder#live(Duration)}. */
+  public static final List<String> LIVE_MANAGER_IDS = LiveSessions.MANAGER_IDS;
+
   /** The key the sandbox accepts unless another is configured. */
   public static final String DEFAULT_API_KEY = "sandbox-key";
 
@@ -47,7 +53,8 @@ public final class AgpSandbox implements AutoCloseable {
     this.apiKey = builder.apiKey;
     this.data = builder.empty ? new SandboxData(builder.seed, builder.newest) : SandboxData.seeded(builder.seed, builder.newest);
     this.faults = new SandboxFaults();
-    this.dispatcher = new SandboxDispatcher(apiKey, data, faults);
+    LiveSessions live = builder.liveSpan == null ? null : new LiveSessions(builder.seed, builder.clock, builder.liveSpan);
+    this.dispatcher = new SandboxDispatcher(apiKey, data, faults, live);
     this.server = new MockWebServer();
     server.setDispatcher(dispatcher);
     server.setServerSocketFactory(new NoDelayServerSockets());
@@ -127,8 +134,41 @@ public final class AgpSandbox implements AutoCloseable {
     private long seed = SandboxData.DEFAULT_SEED;
     private Instant newest = SandboxData.DEFAULT_NEWEST;
     private boolean empty;
+    private @Nullable Duration liveSpan;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Adds three live manager trees ({@link #LIVE_MANAGER_IDS}): each goes from {@code queued} or {@code
+     * pending} to {@code running}, spawns subagent sessions while it runs (the first manager a tree of 12
+     * sessions, the second 5, the third none), and ends after them; the first manager ends {@code
+     * completed} with some subagents failed, the second {@code failed}. Everything ends within {@code span}
+     * of the start, decided by the {@linkplain #seed seed}, as the {@linkplain #clock clock} passes.
+     *
+     * @param span when the last session ends, after the sandbox starts; at least one second
+     * @return this builder
+     */
+    public Builder live(Duration span) {
+      Objects.requireNonNull(span, "span");
+      if (span.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("the live span must be at least 1 second, but was " + span);
+      }
+      this.liveSpan = span;
+      return this;
+    }
+
+    /**
+     * Sets the clock the {@linkplain #live live sessions} follow (default the system's): tests pass one they
+     * move by hand, and never sleep.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /**
      * Sets the port.

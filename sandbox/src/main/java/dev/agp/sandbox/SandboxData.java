@@ -127,10 +127,12 @@ public final class SandboxData {
   public synchronized SandboxData add(SandboxSession session) {
     Objects.requireNonNull(session, "session");
     SandboxSession previous = byId.put(key(session.id()), session);
-    if (previous != null && previous.parentId() != null) {
+    // A session replaced under the same parent keeps its place in the parent's list.
+    boolean sameParent = previous != null && Objects.equals(previous.parentId(), session.parentId());
+    if (previous != null && previous.parentId() != null && !sameParent) {
       children.getOrDefault(key(previous.parentId()), new ArrayList<>()).remove(previous.id());
     }
-    if (session.parentId() != null) {
+    if (session.parentId() != null && !sameParent) {
       children.computeIfAbsent(key(session.parentId()), k -> new ArrayList<>()).add(session.id());
     }
     if (session.createdAt().isAfter(newest)) {

@@ -37,8 +37,11 @@ final class SandboxDispatcher extends Dispatcher {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
-  SandboxDispatcher(String apiKey, SandboxData data, SandboxFaults faults) {
+  private final @Nullable LiveSessions live;
+
+  SandboxDispatcher(String apiKey, SandboxData data, SandboxFaults faults, @Nullable LiveSessions live) {
     this.apiKey = apiKey;
+    this.live = live;
     this.data = data;
     this.faults = faults;
     this.rules = ListRules.fromClasspath();
@@ -112,6 +115,9 @@ final class SandboxDispatcher extends Dispatcher {
   }
 
   private Answer answer(RecordedRequest request) {
+    if (live != null) {
+      live.advance(data);
+    }
     if (!("Bearer " + apiKey).equals(request.getHeaders().get("Authorization"))) {
       return Answer.json(401, Map.of("message", "Unauthorized"));
     }
