@@ -24,7 +24,7 @@ public final class AgpCli {
 
   /** The name of every command at any depth ({@code SessionCommandShortcutTest} checks it against the tree). */
   static final Set<String> COMMAND_NAMES =
-      Set.of("sessions", "list", "get", "status", "tree", "help", "sandbox", "completion");
+      Set.of("sessions", "list", "get", "status", "tree", "wait", "watch", "help", "sandbox", "completion");
 
   private AgpCli() {}
 
@@ -43,6 +43,8 @@ public final class AgpCli {
     // Progress for a person at a terminal, and not while a pager (| less) draws on it.
     boolean progress = Terminal.isStderrTerminal() && !Terminal.isStdoutPipe();
     Context context = new Context(out, err, System.getenv(), progress, warmup);
+    // /dev/null is a character device too, but nobody reads a redrawn tree there: no harm either.
+    context.stdoutIsTerminal = Terminal.isStdoutTerminal();
     // Ctrl-C: the counter must not stay on the screen.
     Runtime.getRuntime().addShutdownHook(new Thread(context::eraseProgress, "agp-erase-progress"));
     int exit = run(context, args);
@@ -109,6 +111,8 @@ public final class AgpCli {
     sessionCommands.put("get", () -> new GetCommand(sessions).spec);
     sessionCommands.put("status", () -> new StatusCommand(sessions).spec);
     sessionCommands.put("tree", () -> new TreeCommand(sessions).spec);
+    sessionCommands.put("wait", () -> new WaitCommand(sessions).spec);
+    sessionCommands.put("watch", () -> new WatchCommand(sessions).spec);
     String leaf = args == null ? null : sessionCommand(args, agp.spec, sessionCommands.keySet());
     if (leaf != null) {
       sessionsLine.addSubcommand(new CommandLine(sessionCommands.get(leaf).get()));

@@ -23,6 +23,9 @@ final class AgpCommand implements Runnable {
   /** The most retries of one request: with backoff growing to 8 s, ten already wait more than a minute. */
   static final int MAX_RETRIES = 10;
 
+  /** How long the embedded sandbox's live managers take, for {@code wait} and {@code watch} demos. */
+  static final int LIVE_SPAN_SECONDS = 30;
+
   final Context context;
   final CommandSpec spec;
 
@@ -54,9 +57,12 @@ final class AgpCommand implements Runnable {
         .setter(CommandSpecs.setter(v -> region = v == null ? region : (String) v)));
     global(CommandSpecs.flag("--sandbox").description("Run against an embedded sandbox.")
         .setter(CommandSpecs.setter(v -> sandbox |= Boolean.TRUE.equals(v))));
-    global(CommandSpecs.option("SECONDS", Integer.class, "--timeout")
+    global(CommandSpecs.option("SECONDS", Integer.class, "--request-timeout")
         .description("Timeout of each request, in seconds (default 60).")
         .setter(CommandSpecs.setter(v -> timeoutSeconds = v == null ? timeoutSeconds : (Integer) v)));
+    // Its name before 'sessions wait --timeout DURATION' came: still accepted before the command.
+    spec.addOption(CommandSpecs.option("SECONDS", Integer.class, "--timeout").hidden(true)
+        .setter(CommandSpecs.setter(v -> timeoutSeconds = v == null ? timeoutSeconds : (Integer) v)).build());
     global(CommandSpecs.option("N", Integer.class, "--max-retries")
         .description("Retries of a failed request, 0 to 10 (default 2).")
         .setter(CommandSpecs.setter(v -> maxRetries = v == null ? maxRetries : (Integer) v)));
@@ -113,11 +119,20 @@ final class AgpCommand implements Runnable {
    * follows a request.
    */
   AgpClient client(CommandSpec caller) {
+    return client(caller, false);
+  }
+
+  /**
+   * @param live whether an embedded sandbox, if one is used, should have sessions that progress (for
+   *     {@code wait} and {@code watch}): three manager trees that end within {@value #LIVE_SPAN_SECONDS} s
+   */
+  AgpClient client(CommandSpec caller, boolean live) {
     if (context.client != null) {
       return context.client;
     }
     if (timeoutSeconds != null && timeoutSeconds < 1) {
-      throw new ParameterException(caller.commandLine(), "--timeout must be 1 or more seconds, but was " + timeoutSeconds);
+      throw new ParameterException(caller.commandLine(), "--request-timeout must be 1 or more seconds, but was "
+          + timeoutSeconds);
     }
     if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES)) {
       throw new ParameterException(caller.commandLine(), "--max-retries must be between 0 and " + MAX_RETRIES
@@ -148,10 +163,15 @@ final class AgpCommand implements Runnable {
     // The embedded sandbox only when nothing else was asked: an explicit target without a key is a mistake.
     if (sandbox || (key == null && url == null && !regionAsked)) {
       // Data that ends now, so that filters relative to now (--created-after 24h) find sessions.
-      AgpSandbox started = AgpSandbox.builder().dataUntil(Instant.now()).start();
+      AgpSandbox.Builder embedded = AgpSandbox.builder().dataUntil(Instant.now());
+      AgpSandbox started = (live ? embedded.live(Duration.ofSeconds(LIVE_SPAN_SECONDS)) : embedded).start();
       context.sandbox = started;
       context.err.println("agp: using the embedded sandbox at " + started.baseUrl()
           + (sandbox ? "" : " (no H_API_KEY set; set it to use the real API)"));
+      if (live) {
+        context.err.println("agp: its live managers, done within " + LIVE_SPAN_SECONDS + " s: "
+            + String.join(", ", AgpSandbox.LIVE_MANAGER_IDS));
+      }
       builder = AgpClient.builder().baseUrl(started.baseUrl()).apiKey(started.apiKey());
     } else {
       try {

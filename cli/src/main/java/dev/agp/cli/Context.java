@@ -31,6 +31,9 @@ final class Context {
     }
   }
 
+  /** Whether stdout is a terminal, where {@code sessions watch} redraws its tree in place. */
+  volatile boolean stdoutIsTerminal;
+
   /** The progress counter on the terminal now, if any: messages from other threads erase it first. */
   volatile @Nullable Progress progress;
 

@@ -36,7 +36,7 @@ final class GlobalOptions {
       command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help ->
           help.optionListExcludingGroups(spec.options().stream().filter(o -> !o.inherited() && !o.hidden()).toList(),
               help.createDefaultLayout(), help.createDefaultOptionSort(), help.createDefaultParamLabelRenderer()));
-      spec.usageMessage().footer("", "Global options (--base-url, --region, --sandbox, --timeout, --max-retries, "
+      spec.usageMessage().footer("", "Global options (--base-url, --region, --sandbox, --request-timeout, --max-retries, "
           + "--concurrency, --no-progress, --verbose) may come before or after the command: see 'agp --help'.");
     }
     for (CommandLine sub : command.getSubcommands().values()) {

@@ -24,6 +24,11 @@ final class Terminal {
     return type(2) == CHARACTER_DEVICE;
   }
 
+  /** @return whether standard output is a character device: a terminal, where a view may be redrawn in place */
+  static boolean isStdoutTerminal() {
+    return type(1) == CHARACTER_DEVICE;
+  }
+
   /**
    * @return whether standard output is a pipe or a socket: its reader may be a pager drawing on the terminal
    *     ({@code | less}), and a failed write means the reader went away

@@ -45,7 +45,7 @@ class HelpfulMessagesTest extends CliTestSupport {
   @Test
   void aCommandWithoutItsSubcommandNamesThemAll() {
     assertThat(agp().err()).contains("agp: Missing command: choose sessions, sandbox, completion or help");
-    assertThat(agp("sessions").err()).contains("Missing command: choose list, get, status, tree or help");
+    assertThat(agp("sessions").err()).contains("Missing command: choose list, get, status, tree, wait, watch or help");
   }
 
   @Test
@@ -55,7 +55,7 @@ class HelpfulMessagesTest extends CliTestSupport {
     assertThat(result.out()).startsWith("Usage: agp sessions list [OPTIONS]");
     Result unknown = agp("help", "sessions", "lst");
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no command 'lst' in 'agp sessions': choose list, get, status, tree or help");
+    assertThat(unknown.err()).contains("no command 'lst' in 'agp sessions': choose list, get, status, tree, wait, watch or help");
     Result beyond = agp("help", "sessions", "list", "bogus");
     assertThat(beyond.exit()).isEqualTo(2);
     assertThat(beyond.err()).contains("'agp sessions list' has no commands below it, but was given 'bogus'");

@@ -304,6 +304,7 @@ final class TreeWait {
     String before = node.status == null ? null : node.status.getStatusRaw();
     String after = status.getStatusRaw();
     boolean changed = before == null || !before.equals(after);
+    events.add(new WaitEvent.Answered(node.id, status, now));
     if (changed) {
       events.add(new WaitEvent.StatusChanged(node.id, before, String.valueOf(after), now));
     }

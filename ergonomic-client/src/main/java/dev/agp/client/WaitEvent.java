@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.generated.model.SessionStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,16 @@ public sealed interface WaitEvent {
    * @param at when the answer was received
    */
   record StatusChanged(String id, @Nullable String from, String to, Instant at) implements WaitEvent {}
+
+  /**
+   * A session answered a poll, changed or not: its status, steps, usage and subagents as sent. Told for
+   * every answer, so that a live view can show steps and tokens as they grow.
+   *
+   * @param id the session's id
+   * @param status what it answered
+   * @param at when the answer was received
+   */
+  record Answered(String id, SessionStatus status, Instant at) implements WaitEvent {}
 
   /**
    * A session reported a status this SDK does not know (newer than its spec): it is taken as not
