@@ -420,7 +420,8 @@ public final class AgpClient implements AutoCloseable {
      * Adds a header to every request; a call's {@link RequestOptions.Builder#header} replaces it for that
      * call. Refused, as for {@link RequestOptions}: {@code Authorization} (use {@link #apiKey}),
      * {@code User-Agent}, and the transport's {@code Host}, {@code Connection}, {@code Content-Length},
-     * {@code Transfer-Encoding} and {@code Accept-Encoding}. Logs show its value redacted.
+     * {@code Content-Type}, {@code Transfer-Encoding} and {@code Accept-Encoding}. Logs show its value
+     * redacted.
      *
      * @param name the header name: printable ASCII, without spaces
      * @param value the header value: printable ASCII or tabs

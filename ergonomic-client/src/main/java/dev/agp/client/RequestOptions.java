@@ -123,11 +123,13 @@ public final class RequestOptions {
   /**
    * The headers no caller may set, with a client's {@link AgpClient.Builder#header} or with
    * {@link Builder#header}: the SDK's own ({@code Authorization} carries the key, {@code User-Agent} names the
-   * SDK) and those OkHttp sets for the transport, whose replacement would break the connection's framing or
-   * its transparent decompression (and with it the body limit), or send the request to another host.
+   * SDK), those OkHttp sets for the transport, whose replacement would break the connection's framing or
+   * its transparent decompression (and with it the body limit), or send the request to another host, and
+   * {@code Content-Type}, which Retrofit derives from a request's body (these requests have none) and would
+   * fail on, quoting the value, if it were not a media type.
    */
   private static final List<String> RESERVED_HEADER_NAMES = List.of("Authorization", "User-Agent", "Host", "Connection",
-      "Content-Length", "Transfer-Encoding", "Accept-Encoding");
+      "Content-Length", "Content-Type", "Transfer-Encoding", "Accept-Encoding");
   static final Set<String> RESERVED_HEADERS = caseInsensitive(RESERVED_HEADER_NAMES);
 
   /**
@@ -228,7 +230,7 @@ public final class RequestOptions {
      * same name (ignoring case) and one the client adds for every request ({@link AgpClient.Builder#header}).
      * Refused: {@code Authorization} (the key is the client's, {@link AgpClient.Builder#apiKey}),
      * {@code User-Agent}, and the transport's {@code Host}, {@code Connection}, {@code Content-Length},
-     * {@code Transfer-Encoding} and {@code Accept-Encoding}.
+     * {@code Content-Type}, {@code Transfer-Encoding} and {@code Accept-Encoding}.
      *
      * @param name the header name: printable ASCII, without spaces
      * @param value the value: printable ASCII or tabs

@@ -50,12 +50,13 @@ class RequestOptionsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Authorization", "authorization", "User-Agent", "HOST", "Connection", "Content-Length",
-      "Transfer-Encoding", "Accept-Encoding"})
+      "content-type", "Transfer-Encoding", "Accept-Encoding"})
   void headersTheSdkOrTheTransportSetAreRefusedSayingWhichAreAllowed(String name) {
     assertThatThrownBy(() -> RequestOptions.builder().header(name, SECRET))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("The " + name + " header cannot be set")
-        .hasMessageContaining("Authorization, User-Agent, Host, Connection, Content-Length, Transfer-Encoding, Accept-Encoding")
+        .hasMessageContaining("Authorization, User-Agent, Host, Connection, Content-Length, Content-Type, Transfer-Encoding,"
+            + " Accept-Encoding")
         .message().doesNotContain(SECRET);
     // The client's default headers follow the same rule.
     assertThatThrownBy(() -> AgpClient.builder().header(name, SECRET))
