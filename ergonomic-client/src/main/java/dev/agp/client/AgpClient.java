@@ -6,7 +6,6 @@ import dev.agp.generated.runtime.AgpMoshi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -419,25 +418,21 @@ public final class AgpClient implements AutoCloseable {
     }
 
     /**
-     * Adds a header to every request. {@code Authorization} and {@code User-Agent} are the SDK's own and
-     * cannot be set here.
+     * Adds a header to every request; a call's {@link RequestOptions.Builder#header} replaces it for that
+     * call. Refused, as for {@link RequestOptions}: {@code Authorization} (use {@link #apiKey}),
+     * {@code User-Agent}, and the transport's {@code Host}, {@code Connection}, {@code Content-Length},
+     * {@code Content-Type}, {@code Transfer-Encoding} and {@code Accept-Encoding}. Logs show its value
+     * redacted.
      *
-     * @param name the header name
-     * @param value the header value
+     * @param name the header name: printable ASCII, without spaces
+     * @param value the header value: printable ASCII or tabs
      * @return this builder
+     * @throws IllegalArgumentException for a refused name, or a name or value HTTP does not allow; the
+     *     message names the header, never the value
      */
     public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization") || lower.equals("user-agent")) {
-        throw new IllegalArgumentException("The " + name + " header is set by the SDK; use apiKey(...) for the key");
-      }
-      try {
-        headers.set(name, value);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid header " + name + ": " + e.getMessage(), e);
-      }
+      RequestOptions.checkHeader(name, value);
+      headers.set(name, value);
       return this;
     }
 

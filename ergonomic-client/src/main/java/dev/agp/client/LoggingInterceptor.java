@@ -5,18 +5,31 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Logs each attempt's request line and response status (and headers at {@link LogLevel#HEADERS}), redacted. */
+/**
+ * Logs each attempt's request line and response status (and headers at {@link LogLevel#HEADERS}), redacted:
+ * credentials and cookies either way, and the value of every request header but those the SDK and OkHttp set,
+ * since a header a caller adds (for the client, or for one call) may carry a gateway's token.
+ */
 final class LoggingInterceptor implements Interceptor {
   static final String REDACTED = "[redacted]";
   private static final Set<String> SENSITIVE = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   static {
     SENSITIVE.addAll(Set.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
+  }
+
+  /** Request headers whose values are shown: the SDK's and OkHttp's own, never a caller's. */
+  private static final Set<String> SHOWN_REQUEST_HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    SHOWN_REQUEST_HEADERS.addAll(Set.of("User-Agent", "Host", "Connection", "Accept-Encoding", "Content-Type",
+        "Content-Length", "Transfer-Encoding"));
   }
 
   private final LogLevel level;
@@ -33,7 +46,7 @@ final class LoggingInterceptor implements Interceptor {
     String line = request.method() + " " + request.url();
     sink.accept("--> " + line);
     if (level == LogLevel.HEADERS) {
-      logHeaders(request.headers());
+      logHeaders(request.headers(), SHOWN_REQUEST_HEADERS::contains);
     }
     long start = System.nanoTime();
     Response response;
@@ -52,15 +65,15 @@ final class LoggingInterceptor implements Interceptor {
         : line + " via " + RedirectGuard.describe(response.request().url());
     sink.accept("<-- " + response.code() + " " + from + " (" + millis + " ms)");
     if (level == LogLevel.HEADERS) {
-      logHeaders(response.headers());
+      logHeaders(response.headers(), name -> !SENSITIVE.contains(name));
     }
     return response;
   }
 
-  private void logHeaders(Headers headers) {
+  private void logHeaders(Headers headers, Predicate<String> shown) {
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      sink.accept("    " + name + ": " + (SENSITIVE.contains(name) ? REDACTED : headers.value(i)));
+      sink.accept("    " + name + ": " + (shown.test(name) ? headers.value(i) : REDACTED));
     }
   }
 }

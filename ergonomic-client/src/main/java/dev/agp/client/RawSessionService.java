@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,19 @@ public final class RawSessionService {
    * @throws dev.agp.client.errors.AgpException on any failure, after retries
    */
   public ApiResponse<SessionPage> list(ListSessionsParams query) {
-    return toPage(listCall(query).run(), query);
+    return list(query, RequestOptions.none());
+  }
+
+  /**
+   * Lists one page of sessions, with this call's options.
+   *
+   * @param query filters, sort and page
+   * @param options timeout, retries and headers of this call
+   * @return the page with the response's status and headers
+   * @throws dev.agp.client.errors.AgpException on any failure, after retries
+   */
+  public ApiResponse<SessionPage> list(ListSessionsParams query, RequestOptions options) {
+    return toPage(listCall(query, options).run(), query);
   }
 
   /**
@@ -60,7 +73,18 @@ public final class RawSessionService {
    * @return a future of the page; it fails with an {@link dev.agp.client.errors.AgpException}
    */
   public CompletableFuture<ApiResponse<SessionPage>> listAsync(ListSessionsParams query) {
-    return Futures.map(listCall(query).future(), response -> toPage(response, query));
+    return listAsync(query, RequestOptions.none());
+  }
+
+  /**
+   * Lists one page of sessions without blocking, with this call's options.
+   *
+   * @param query filters, sort and page
+   * @param options timeout, retries and headers of this call
+   * @return a future of the page; it fails with an {@link dev.agp.client.errors.AgpException}
+   */
+  public CompletableFuture<ApiResponse<SessionPage>> listAsync(ListSessionsParams query, RequestOptions options) {
+    return Futures.map(listCall(query, options).future(), response -> toPage(response, query));
   }
 
   /**
@@ -72,7 +96,20 @@ public final class RawSessionService {
    * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
    */
   public ApiResponse<Session> retrieve(String id) {
-    return RetryingCall.of(api.getSession(requireId(id))).run();
+    return retrieve(id, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves one session, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return the session with the response's status and headers
+   * @throws IllegalArgumentException if {@code id} is null or blank
+   * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
+   */
+  public ApiResponse<Session> retrieve(String id, RequestOptions options) {
+    return retrieveCall(id, options).run();
   }
 
   /**
@@ -83,7 +120,19 @@ public final class RawSessionService {
    * @throws IllegalArgumentException if {@code id} is null or blank
    */
   public CompletableFuture<ApiResponse<Session>> retrieveAsync(String id) {
-    return RetryingCall.of(api.getSession(requireId(id))).future();
+    return retrieveAsync(id, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves one session without blocking, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return a future of the session
+   * @throws IllegalArgumentException if {@code id} is null or blank
+   */
+  public CompletableFuture<ApiResponse<Session>> retrieveAsync(String id, RequestOptions options) {
+    return retrieveCall(id, options).future();
   }
 
   /**
@@ -94,7 +143,19 @@ public final class RawSessionService {
    * @throws IllegalArgumentException if {@code id} is null or blank
    */
   public ApiResponse<SessionStatus> status(String id) {
-    return RetryingCall.of(api.getSessionStatus(requireId(id))).run();
+    return status(id, RequestOptions.none());
+  }
+
+  /**
+   * Reads a session's live status, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return the status with the response's status and headers
+   * @throws IllegalArgumentException if {@code id} is null or blank
+   */
+  public ApiResponse<SessionStatus> status(String id, RequestOptions options) {
+    return statusCall(id, options).run();
   }
 
   /**
@@ -105,11 +166,37 @@ public final class RawSessionService {
    * @throws IllegalArgumentException if {@code id} is null or blank
    */
   public CompletableFuture<ApiResponse<SessionStatus>> statusAsync(String id) {
-    return RetryingCall.of(api.getSessionStatus(requireId(id))).future();
+    return statusAsync(id, RequestOptions.none());
   }
 
-  private RetryingCall<SessionSummaryPage> listCall(ListSessionsParams query) {
-    return RetryingCall.of(api.listSessions(query));
+  /**
+   * Reads a session's live status without blocking, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return a future of the status
+   * @throws IllegalArgumentException if {@code id} is null or blank
+   */
+  public CompletableFuture<ApiResponse<SessionStatus>> statusAsync(String id, RequestOptions options) {
+    return statusCall(id, options).future();
+  }
+
+  // The options' headers travel in the generated interface's header map; their timeout and retries are the
+  // call adapter's, handed to the call before it starts.
+
+  private RetryingCall<SessionSummaryPage> listCall(ListSessionsParams query, RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    return RetryingCall.of(api.listSessions(query, options.headers()), options);
+  }
+
+  private RetryingCall<Session> retrieveCall(String id, RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    return RetryingCall.of(api.getSession(requireId(id), options.headers()), options);
+  }
+
+  private RetryingCall<SessionStatus> statusCall(String id, RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    return RetryingCall.of(api.getSessionStatus(requireId(id), options.headers()), options);
   }
 
   private static ApiResponse<SessionPage> toPage(ApiResponse<SessionSummaryPage> response, ListSessionsParams query) {

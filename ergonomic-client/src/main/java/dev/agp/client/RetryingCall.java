@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Request;
@@ -33,6 +34,10 @@ import retrofit2.Response;
  * means (a value, a retry after a delay, or a typed error) is decided in one place for blocking callers
  * (attempts run on their thread, see {@link #run()}) and non-blocking ones (see {@link #future()}).
  *
+ * <p>A call's {@link RequestOptions} set the timeout of each attempt (each attempt's own OkHttp call
+ * timeout) and the number of retries; their headers are already in the request, through the generated
+ * interface's header map.
+ *
  * <p>Every outcome completes the future, including an {@link Error} raised while decoding; a caller's
  * cancel (of the future, or an interrupt of a blocking caller) cancels the attempt in flight, and a retry
  * that was waiting never starts.
@@ -43,15 +48,22 @@ final class RetryingCall<T> implements Call<T> {
 
   private final Call<T> original;
   private final RetryingCallAdapterFactory settings;
+  private final RequestOptions options;
+  /** The client's policy, with the options' number of retries when they set one. */
+  private final RetryPolicy policy;
   private final AtomicBoolean started = new AtomicBoolean();
   private final CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
   private final AtomicReference<@Nullable Call<T>> current = new AtomicReference<>();
   /** Set by the caller's cancel only: OkHttp also cancels a call whose timeout fired, which is no cancel. */
   private volatile boolean canceled;
 
-  RetryingCall(Call<T> original, RetryingCallAdapterFactory settings) {
+  RetryingCall(Call<T> original, RetryingCallAdapterFactory settings, RequestOptions options) {
     this.original = original;
     this.settings = settings;
+    this.options = options;
+    this.policy = options.maxRetries().isPresent()
+        ? settings.policy.toBuilder().maxRetries(options.maxRetries().getAsInt()).build()
+        : settings.policy;
     result.whenComplete((value, error) -> {
       if (result.isCancelled()) {
         canceled = true;
@@ -63,10 +75,16 @@ final class RetryingCall<T> implements Call<T> {
     });
   }
 
-  /** The SDK's call behind a call of the generated interface. */
-  static <T> RetryingCall<T> of(Call<T> call) {
-    if (call instanceof RetryingCall) {
-      return (RetryingCall<T>) call;
+  /**
+   * The SDK's call behind a call of the generated interface, with a call's options: the adapter made the call
+   * with none, and it has not started, so the same Retrofit call is taken over with them.
+   */
+  static <T> RetryingCall<T> of(Call<T> call, RequestOptions options) {
+    if (call instanceof RetryingCall<T> retrying) {
+      if (retrying.started.get()) {
+        throw new IllegalStateException("Already executed");
+      }
+      return new RetryingCall<>(retrying.original, retrying.settings, options);
     }
     throw new IllegalStateException("Expected a call made by the SDK's Retrofit, got " + call.getClass().getName());
   }
@@ -148,6 +166,7 @@ final class RetryingCall<T> implements Call<T> {
 
   private Step<T> decide(int n, Call<T> call) {
     try {
+      applyTimeout(call);
       return afterResponse(n, call.execute());
     } catch (FatalDuringCall e) {
       throw e.error();
@@ -195,6 +214,7 @@ final class RetryingCall<T> implements Call<T> {
       return;
     }
     try {
+      applyTimeout(call);
       call.enqueue(new Callback<T>() {
         @Override
         public void onResponse(Call<T> done, Response<T> response) {
@@ -209,6 +229,11 @@ final class RetryingCall<T> implements Call<T> {
     } catch (Throwable t) {
       fail(t);
     }
+  }
+
+  /** Gives an attempt the options' timeout, if they set one, instead of the client's call timeout. */
+  private void applyTimeout(Call<T> call) {
+    options.timeout().ifPresent(timeout -> call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** Acts on a decision; whatever is thrown on the way completes the future, so that no caller waits forever. */
@@ -269,7 +294,6 @@ final class RetryingCall<T> implements Call<T> {
     Request request = original.request();
     AgpApiException error = ApiErrors.create(response.code(), request.method(), request.url().encodedPath(),
         errorBody, HttpHeaders.toMap(response.headers()), retryAfter);
-    RetryPolicy policy = settings.policy;
     if (!RETRYABLE_STATUSES.contains(response.code()) || attempt > policy.maxRetries()) {
       return Step.fail(error);
     }
@@ -333,8 +357,8 @@ final class RetryingCall<T> implements Call<T> {
       return Step.fail(network(describe() + " failed: the server redirects in a loop (" + e.getMessage() + ")",
           attempt, false, e));
     }
-    if (attempt <= settings.policy.maxRetries()) {
-      return Step.retry(settings.policy.backoff(attempt, settings.random.getAsDouble()));
+    if (attempt <= policy.maxRetries()) {
+      return Step.retry(policy.backoff(attempt, settings.random.getAsDouble()));
     }
     String tries = attempt + (attempt == 1 ? " attempt" : " attempts");
     if (e instanceof InterruptedIOException) {
@@ -356,7 +380,8 @@ final class RetryingCall<T> implements Call<T> {
   /** Which limit expired: OkHttp's call timeout ends in a plain InterruptedIOException, the socket's in its subclass. */
   private String timeoutLimit(IOException e) {
     if (!(e instanceof SocketTimeoutException)) {
-      return seconds(settings.http.callTimeoutMillis()) + " each";
+      long limit = options.timeout().isPresent() ? options.timeout().get().toMillis() : settings.http.callTimeoutMillis();
+      return seconds(limit) + " each";
     }
     if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
       return "could not connect within " + seconds(settings.http.connectTimeoutMillis());
@@ -423,7 +448,7 @@ final class RetryingCall<T> implements Call<T> {
 
   @Override
   public Call<T> clone() {
-    return new RetryingCall<>(original.clone(), settings);
+    return new RetryingCall<>(original.clone(), settings, options);
   }
 
   @Override

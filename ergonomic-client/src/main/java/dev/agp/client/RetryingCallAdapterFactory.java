@@ -68,7 +68,7 @@ final class RetryingCallAdapterFactory extends CallAdapter.Factory {
 
       @Override
       public Call<Object> adapt(Call<Object> call) {
-        return new RetryingCall<>(call, RetryingCallAdapterFactory.this);
+        return new RetryingCall<>(call, RetryingCallAdapterFactory.this, RequestOptions.none());
       }
     };
   }

@@ -87,9 +87,12 @@ public final class SessionPager implements Iterable<SessionSummary> {
   private final int concurrency;
   private final long limit;
   private final boolean speculative;
+  private final RequestOptions options;
 
-  SessionPager(RawSessionService sessions, ListSessionsParams query, int concurrency, long limit, boolean speculative) {
+  SessionPager(RawSessionService sessions, ListSessionsParams query, int concurrency, long limit, boolean speculative,
+      RequestOptions options) {
     this.sessions = sessions;
+    this.options = Objects.requireNonNull(options, "options");
     this.speculative = speculative;
     this.query = query.size().isPresent() ? query : query.toBuilder().size(DEFAULT_PAGE_SIZE).build();
     this.concurrency = concurrency;
@@ -107,7 +110,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be 1 or more (1 is strictly sequential), but was " + concurrency);
     }
-    return new SessionPager(sessions, query, concurrency, limit, speculative);
+    return new SessionPager(sessions, query, concurrency, limit, speculative, options);
   }
 
   /**
@@ -121,7 +124,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
     if (maxItems < 1) {
       throw new IllegalArgumentException("limit must be 1 or more, but was " + maxItems);
     }
-    return new SessionPager(sessions, query, concurrency, maxItems, speculative);
+    return new SessionPager(sessions, query, concurrency, maxItems, speculative, options);
   }
 
   /** @return the query of each page request, with the page size in effect */
@@ -183,7 +186,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
     int firstPage = query.page().orElse(1);
     PageWalk.Fetcher fetch = (page, size) -> {
       ListSessionsParams one = query.toBuilder().page(page).size(size).build();
-      return Futures.map(sessions.listAsync(pin.map(p -> p.apply(one)).orElse(one)), response -> {
+      return Futures.map(sessions.listAsync(pin.map(p -> p.apply(one)).orElse(one), options), response -> {
         if (page == firstPage) {
           // The walk's first page holds the newest sessions it can meet: only its answer bounds the start.
           pin.ifPresent(p -> p.learn(response));
@@ -198,6 +201,7 @@ public final class SessionPager implements Iterable<SessionSummary> {
   @Override
   public String toString() {
     return "SessionPager{query=" + query + ", concurrency=" + concurrency
-        + (limit == Long.MAX_VALUE ? "" : ", limit=" + limit) + "}";
+        + (limit == Long.MAX_VALUE ? "" : ", limit=" + limit)
+        + (options.equals(RequestOptions.none()) ? "" : ", requestOptions=" + options) + "}";
   }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * {@link AgpClient#sessions()}; it is thread-safe.
  *
  * <p>Every call retries per the client's {@link RetryPolicy} and fails with an unchecked
- * {@link dev.agp.client.errors.AgpException}. Asynchronous calls use OkHttp's asynchronous dispatch and
+ * {@link dev.agp.client.errors.AgpException}. Every call has a form taking {@link RequestOptions} last: a
+ * timeout per attempt, a number of retries and extra headers for that call (for a walk, for each of its
+ * requests). Asynchronous calls use OkHttp's asynchronous dispatch and
  * hold no thread while waiting; cancelling the returned future cancels the request in flight.
  */
 public final class SessionService {
@@ -64,7 +66,19 @@ public final class SessionService {
    * @throws dev.agp.client.errors.AgpException on any failure, after retries
    */
   public SessionPage list(ListSessionsParams query) {
-    return raw.list(query).body();
+    return list(query, RequestOptions.none());
+  }
+
+  /**
+   * Lists one page of sessions, with this call's options.
+   *
+   * @param query filters, sort and page
+   * @param options timeout, retries and headers of this call
+   * @return the page
+   * @throws dev.agp.client.errors.AgpException on any failure, after retries
+   */
+  public SessionPage list(ListSessionsParams query, RequestOptions options) {
+    return raw.list(query, options).body();
   }
 
   /**
@@ -74,7 +88,18 @@ public final class SessionService {
    * @return a future of the page
    */
   public CompletableFuture<SessionPage> listAsync(ListSessionsParams query) {
-    return Futures.map(raw.listAsync(query), ApiResponse::body);
+    return listAsync(query, RequestOptions.none());
+  }
+
+  /**
+   * Lists one page of sessions without blocking, with this call's options.
+   *
+   * @param query filters, sort and page
+   * @param options timeout, retries and headers of this call
+   * @return a future of the page
+   */
+  public CompletableFuture<SessionPage> listAsync(ListSessionsParams query, RequestOptions options) {
+    return Futures.map(raw.listAsync(query, options), ApiResponse::body);
   }
 
   /**
@@ -85,7 +110,19 @@ public final class SessionService {
    * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
    */
   public Session retrieve(String id) {
-    return raw.retrieve(id).body();
+    return retrieve(id, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves one session, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return the session
+   * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
+   */
+  public Session retrieve(String id, RequestOptions options) {
+    return raw.retrieve(id, options).body();
   }
 
   /**
@@ -95,7 +132,18 @@ public final class SessionService {
    * @return a future of the session
    */
   public CompletableFuture<Session> retrieveAsync(String id) {
-    return Futures.map(raw.retrieveAsync(id), ApiResponse::body);
+    return retrieveAsync(id, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves one session without blocking, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return a future of the session
+   */
+  public CompletableFuture<Session> retrieveAsync(String id, RequestOptions options) {
+    return Futures.map(raw.retrieveAsync(id, options), ApiResponse::body);
   }
 
   /**
@@ -106,7 +154,19 @@ public final class SessionService {
    * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
    */
   public SessionStatus status(String id) {
-    return raw.status(id).body();
+    return status(id, RequestOptions.none());
+  }
+
+  /**
+   * Reads a session's live status, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return the status
+   * @throws dev.agp.client.errors.NotFoundException if there is no such session visible to the caller
+   */
+  public SessionStatus status(String id, RequestOptions options) {
+    return raw.status(id, options).body();
   }
 
   /**
@@ -116,7 +176,18 @@ public final class SessionService {
    * @return a future of the status
    */
   public CompletableFuture<SessionStatus> statusAsync(String id) {
-    return Futures.map(raw.statusAsync(id), ApiResponse::body);
+    return statusAsync(id, RequestOptions.none());
+  }
+
+  /**
+   * Reads a session's live status without blocking, with this call's options.
+   *
+   * @param id the session id
+   * @param options timeout, retries and headers of this call
+   * @return a future of the status
+   */
+  public CompletableFuture<SessionStatus> statusAsync(String id, RequestOptions options) {
+    return Futures.map(raw.statusAsync(id, options), ApiResponse::body);
   }
 
   /**
@@ -133,7 +204,20 @@ public final class SessionService {
    * @return a lazy pager; nothing is requested until it is iterated
    */
   public SessionPager listAll(ListSessionsParams query) {
-    return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, true);
+    return listAll(query, RequestOptions.none());
+  }
+
+  /**
+   * Lists every session matching {@code query}, as {@link #listAll(ListSessionsParams)} does, with options
+   * applied to every page request.
+   *
+   * @param query filters and sort (and optionally page size and first page)
+   * @param options timeout, retries and headers of each page request
+   * @return a lazy pager; nothing is requested until it is iterated
+   */
+  public SessionPager listAll(ListSessionsParams query, RequestOptions options) {
+    return new SessionPager(raw, Objects.requireNonNull(query, "query"), SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE,
+        true, options);
   }
 
   /**
@@ -143,8 +227,20 @@ public final class SessionService {
    * @return a lazy pager over the children
    */
   public SessionPager children(String parentId) {
+    return children(parentId, RequestOptions.none());
+  }
+
+  /**
+   * Lists the direct children of a session, as {@link #children(String)} does, with options applied to
+   * every page request.
+   *
+   * @param parentId the parent session's id
+   * @param options timeout, retries and headers of each page request
+   * @return a lazy pager over the children
+   */
+  public SessionPager children(String parentId, RequestOptions options) {
     ListSessionsParams children = ListSessionsParams.builder().parentSessionId(RawSessionService.requireId(parentId)).build();
-    return new SessionPager(raw, children, SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, false);
+    return new SessionPager(raw, children, SessionPager.DEFAULT_CONCURRENCY, Long.MAX_VALUE, false, options);
   }
 
   /**
@@ -163,7 +259,21 @@ public final class SessionService {
    * @throws SessionTreeException naming the session whose children (or the root itself) could not be read
    */
   public SessionTree tree(String rootId, TreeOptions options) {
-    TreeWalk walk = newTreeWalk(rootId, options);
+    return tree(rootId, options, RequestOptions.none());
+  }
+
+  /**
+   * Walks a whole session tree, as {@link #tree(String, TreeOptions)} does, with request options applied to
+   * every request of the walk (the root's retrieval and every page of every child list).
+   *
+   * @param rootId the root session's id
+   * @param options limits, concurrency, filter, repeat listener
+   * @param requestOptions timeout, retries and headers of each request
+   * @return the tree
+   * @throws SessionTreeException naming the session whose children (or the root itself) could not be read
+   */
+  public SessionTree tree(String rootId, TreeOptions options, RequestOptions requestOptions) {
+    TreeWalk walk = newTreeWalk(rootId, options, requestOptions);
     List<SessionNode> nodes = new ArrayList<>();
     try (CloseableIterator<SessionNode> iterator = AsyncSources.iterator(walk, node -> List.of(node).iterator())) {
       iterator.forEachRemaining(nodes::add);
@@ -190,7 +300,20 @@ public final class SessionService {
    * @return a future of the tree; it fails with a {@link SessionTreeException}
    */
   public CompletableFuture<SessionTree> treeAsync(String rootId, TreeOptions options) {
-    TreeWalk walk = newTreeWalk(rootId, options);
+    return treeAsync(rootId, options, RequestOptions.none());
+  }
+
+  /**
+   * Walks a whole session tree without blocking, as {@link #treeAsync(String, TreeOptions)} does, with
+   * request options applied to every request of the walk.
+   *
+   * @param rootId the root session's id
+   * @param options limits, concurrency, filter, repeat listener
+   * @param requestOptions timeout, retries and headers of each request
+   * @return a future of the tree; it fails with a {@link SessionTreeException}
+   */
+  public CompletableFuture<SessionTree> treeAsync(String rootId, TreeOptions options, RequestOptions requestOptions) {
+    TreeWalk walk = newTreeWalk(rootId, options, requestOptions);
     List<SessionNode> nodes = Collections.synchronizedList(new ArrayList<>());
     return Futures.map(AsyncSources.forEach(walk, node -> List.of(node).iterator(), nodes::add),
         ignored -> SessionTree.of(nodes, options.filter(), walk.repeats(), walk.nodeLimitReached(), walk.depthLimitReached()));
@@ -207,19 +330,33 @@ public final class SessionService {
    * @return a lazy stream; nothing is requested until it is consumed
    */
   public Stream<SessionNode> descendants(String rootId, TreeOptions options) {
+    return descendants(rootId, options, RequestOptions.none());
+  }
+
+  /**
+   * Walks a session tree lazily, as {@link #descendants(String, TreeOptions)} does, with request options
+   * applied to every request of the walk.
+   *
+   * @param rootId the root session's id
+   * @param options limits, concurrency, filter, repeat listener
+   * @param requestOptions timeout, retries and headers of each request
+   * @return a lazy stream; nothing is requested until it is consumed
+   */
+  public Stream<SessionNode> descendants(String rootId, TreeOptions options, RequestOptions requestOptions) {
     // The walk makes its first request when the stream is first consumed.
-    CloseableIterator<SessionNode> iterator = AsyncSources.iterator(newTreeWalk(rootId, options),
+    CloseableIterator<SessionNode> iterator = AsyncSources.iterator(newTreeWalk(rootId, options, requestOptions),
         node -> options.filter().test(node.session()) ? List.of(node).iterator() : Collections.emptyIterator());
     return AsyncSources.stream(iterator);
   }
 
-  private TreeWalk newTreeWalk(String rootId, TreeOptions options) {
+  private TreeWalk newTreeWalk(String rootId, TreeOptions options, RequestOptions requestOptions) {
     RawSessionService.requireId(rootId);
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(requestOptions, "requestOptions");
     return new TreeWalk(rootId, options,
-        id -> Futures.map(raw.retrieveAsync(id), response -> Summaries.of(response.body())),
+        id -> Futures.map(raw.retrieveAsync(id, requestOptions), response -> Summaries.of(response.body())),
         (parentId, page, size) -> Futures.map(raw.listAsync(ListSessionsParams.builder()
-            .parentSessionId(parentId).size(size).page(page).build()), ApiResponse::body));
+            .parentSessionId(parentId).size(size).page(page).build(), requestOptions), ApiResponse::body));
   }
 
   /** @return the same calls, answering with the HTTP status and headers alongside the body */

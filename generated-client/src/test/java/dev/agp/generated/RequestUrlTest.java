@@ -10,7 +10,11 @@ import dev.agp.generated.model.SessionSort;
 import dev.agp.generated.model.SessionSummaryPage;
 import dev.agp.generated.runtime.AgpRetrofit;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,6 +28,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import retrofit2.Call;
 import retrofit2.Response;
+import retrofit2.http.GET;
+import retrofit2.http.HeaderMap;
 
 /** What the generated interface puts on the wire, as MockWebServer records it. */
 class RequestUrlTest {
@@ -133,5 +139,45 @@ class RequestUrlTest {
     api.getSessionStatus("../x y").execute();
 
     assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v2/sessions/..%2Fx%20y/status");
+  }
+
+  @Test
+  void everyOperationSendsItsAdditionalHeadersAndTheShortFormsSendNone() throws Exception {
+    server.enqueue(new MockResponse.Builder().body(Fixtures.json("doc-page-example.json")).build());
+    server.enqueue(new MockResponse.Builder().body(Fixtures.json("session.json")).build());
+    server.enqueue(new MockResponse.Builder().body("{\"status\":\"queued\"}").build());
+    server.enqueue(new MockResponse.Builder().body(Fixtures.json("doc-page-example.json")).build());
+    Map<String, String> headers = Map.of("X-Trace-Id", "t-1");
+
+    api.listSessions(ListSessionsParams.builder().size(5).build(), headers).execute();
+    api.getSession("a1b2", headers).execute();
+    api.getSessionStatus("a1b2", headers).execute();
+    api.listSessions(ListSessionsParams.none()).execute();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(server.takeRequest().getHeaders().get("X-Trace-Id")).isEqualTo("t-1");
+    }
+    RecordedRequest plain = server.takeRequest();
+    assertThat(plain.getTarget()).isEqualTo("/api/v2/sessions");
+    assertThat(plain.getHeaders().get("X-Trace-Id")).isNull();
+  }
+
+  /**
+   * Every Retrofit method of the generated interface ends with a header map, so that a caller (the ergonomic
+   * client's per-call options) can add headers to any operation, including one a spec change adds.
+   */
+  @Test
+  void everyRetrofitMethodEndsWithAHeaderMap() {
+    List<Method> retrofitMethods = Arrays.stream(SessionsApi.class.getMethods())
+        .filter(m -> m.isAnnotationPresent(GET.class)).toList();
+    assertThat(retrofitMethods).extracting(Method::getName)
+        .containsExactlyInAnyOrder("listSessions", "getSession", "getSessionStatus");
+    for (Method method : retrofitMethods) {
+      Annotation[][] annotations = method.getParameterAnnotations();
+      assertThat(annotations[annotations.length - 1]).as(method.getName())
+          .hasAtLeastOneElementOfType(HeaderMap.class);
+      assertThat(method.getGenericParameterTypes()[annotations.length - 1].getTypeName()).as(method.getName())
+          .isEqualTo("java.util.Map<java.lang.String, java.lang.String>");
+    }
   }
 }

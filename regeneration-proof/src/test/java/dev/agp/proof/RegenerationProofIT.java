@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The proof that the spec drives everything: a copy of this repository whose spec gains a multi-value
  * query parameter ({@code id}) and a status ({@code archived}) is rebuilt with Maven, with no other edit,
- * and then the new parameter is settable through the ergonomic client, reaches the wire as repeated keys,
+ * and then the new parameter is settable through the ergonomic client (with a call's options, whose header
+ * travels in the regenerated operation's header map), reaches the wire as repeated keys,
  * is applied by the sandbox, and is an option of {@code agp sessions list}; the new status is typed and
  * offered by the CLI.
  *
@@ -68,6 +69,8 @@ class RegenerationProofIT {
     Run program = run(copy, List.of(java(), "-cp", jar + java.io.File.pathSeparator + proof, "Proof"), 120);
     assertThat(program.exit()).as(program.output()).isZero();
     assertThat(program.output()).contains("wire: /api/v2/sessions?id=", "&id=", "listed: 2", "archived known: true");
+    // A call's options reach the request through the regenerated operation's header map (logged redacted).
+    assertThat(program.output()).contains("header: X-Proof: [redacted]");
 
     // The CLI: the new parameter is an option with the spec's help, and the sandbox applies it.
     Run help = run(copy, List.of(java(), "-jar", jar.toString(), "sessions", "list", "--help"), 120);
@@ -85,6 +88,8 @@ class RegenerationProofIT {
   /** Compiled and run against the regenerated jar; prints what the test checks. */
   private static final String PROOF_PROGRAM = """
       import dev.agp.client.AgpClient;
+      import dev.agp.client.LogLevel;
+      import dev.agp.client.RequestOptions;
       import dev.agp.client.SessionPage;
       import dev.agp.generated.api.SessionsApi.ListSessionsParams;
       import dev.agp.generated.model.LifecycleStatus;
@@ -95,9 +100,13 @@ class RegenerationProofIT {
       public class Proof {
         public static void main(String[] args) {
           try (AgpSandbox sandbox = AgpSandbox.start();
-               AgpClient client = AgpClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
+               AgpClient client = AgpClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+                   .logLevel(LogLevel.HEADERS)
+                   .logger(line -> { if (line.startsWith("    X-Proof:")) System.out.println("header: " + line.strip()); })
+                   .build()) {
             List<String> two = List.of(sandbox.data().newestFirst().get(3).id(), sandbox.data().newestFirst().get(8).id());
-            SessionPage page = client.sessions().list(ListSessionsParams.builder().id(two.get(0), two.get(1)).build());
+            SessionPage page = client.sessions().list(ListSessionsParams.builder().id(two.get(0), two.get(1)).build(),
+                RequestOptions.builder().header("X-Proof", "regenerated").build());
             List<RecordedCall> calls = sandbox.requests();
             System.out.println("wire: " + calls.get(calls.size() - 1).target());
             System.out.println("listed: " + page.items().size());
