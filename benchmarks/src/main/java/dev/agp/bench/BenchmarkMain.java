@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -98,6 +99,12 @@ public final class BenchmarkMain {
     rows.add(row("8 agp sessions list, cold start", fmt(cli[0]) + " ms", fmt(cli[1]) + " ms", fmt(cliRatio),
         "<= 5 (JVM printing one line)"));
 
+    double[] waits = waitRequests();
+    double waitRatio = waits[0] / waits[1];
+    rows.add(row("9 awaitTree 50 nodes over 2 min", String.format(Locale.ROOT, "%.0f req", waits[0]),
+        String.format(Locale.ROOT, "%.0f req", waits[1]), fmt(waitRatio),
+        "<= 0.3; end seen after " + fmt(waits[2]) + " ms vs " + fmt(waits[3]) + " ms (median, <= naive's)"));
+
     System.out.println();
     System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s  %s%n", "case", "sdk", "baseline", "ratio", "target");
     for (String[] row : rows) {
@@ -106,9 +113,33 @@ public final class BenchmarkMain {
     System.out.println();
     System.out.printf(Locale.ROOT, "RESULT decode_ratio=%.3f listall_speedup=%.2f listall_vs_ideal=%.2f tree_speedup=%.2f"
             + " tree_vs_ideal=%.2f heap_mib_20k=%.1f heap_mib_200k=%.1f start_ratio=%.2f drift_overhead=%.2f"
-            + " page_kib_retained=%.1f page_kib_allocated=%.1f cli_start_ratio=%.2f%n",
+            + " page_kib_retained=%.1f page_kib_allocated=%.1f cli_start_ratio=%.2f wait_requests_ratio=%.3f"
+            + " wait_lag_ms=%.0f naive_lag_ms=%.0f%n",
         decodeRatio, listSpeedup, listVsIdeal, treeSpeedup, treeVsIdeal, heap20k, heap200k, startRatio, driftOverhead,
-        pageHeap[0], pageHeap[1], cliRatio);
+        pageHeap[0], pageHeap[1], cliRatio, waitRatio, waits[2], waits[3]);
+  }
+
+  /**
+   * Case 9, on a virtual clock: the requests of 21 seeded trees summed for the waiter and for the naive
+   * loop, and the median time from the last session's end to each one's end; {waiter, naive, lag, lag}.
+   */
+  private static double[] waitRequests() {
+    long waiter = 0;
+    long naive = 0;
+    List<Double> waiterLags = new ArrayList<>();
+    List<Double> naiveLags = new ArrayList<>();
+    for (long seed = 1; seed <= 21; seed++) {
+      dev.agp.client.WaitBenchmark.Run run = dev.agp.client.WaitBenchmark.run(seed);
+      waiter += run.waiterRequests();
+      naive += run.naiveRequests();
+      waiterLags.add((double) run.waiterLagMillis());
+      naiveLags.add((double) run.naiveLagMillis());
+    }
+    Collections.sort(waiterLags);
+    Collections.sort(naiveLags);
+    progress("wait: %d requests against %d for the naive loop over 21 trees; end seen after %.0f ms against %.0f ms"
+        + " (medians)", waiter, naive, waiterLags.get(10), naiveLags.get(10));
+    return new double[] {waiter, naive, waiterLags.get(10), naiveLags.get(10)};
   }
 
   /** Case 1, with JMH: the average time of the SDK's call and of the baseline, in microseconds. */

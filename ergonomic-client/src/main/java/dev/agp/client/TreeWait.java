@@ -42,12 +42,14 @@ final class TreeWait {
     boolean gone;
     boolean polling;
     Instant due;
+    Instant answeredAt;
     Duration interval;
 
     Node(String id, @Nullable String parentId, Instant due, Duration interval) {
       this.id = id;
       this.parentId = parentId;
       this.due = due;
+      this.answeredAt = due;
       this.interval = interval;
     }
 
@@ -77,6 +79,11 @@ final class TreeWait {
   private Instant start = Instant.EPOCH;
   private Instant deadline = Instant.EPOCH;
   private int requests;
+  /** Sessions met that have not disappeared, and those of them not yet terminal. */
+  private int met;
+  private int waiting;
+  /** The cap the schedules were last shortened to (see {@link #cap()}). */
+  private @Nullable Duration shortenedTo;
   private @Nullable CompletableFuture<Void> timer;
   private @Nullable Instant timerAt;
   private @Nullable CompletableFuture<Void> deadlineTimer;
@@ -111,6 +118,8 @@ final class TreeWait {
       start = clock.instant();
       deadline = start.plus(options.deadline());
       nodes.put(key(id), new Node(id, null, start, options.pollInterval()));
+      met = 1;
+      waiting = 1;
       events.add(new WaitEvent.SessionDiscovered(id, null));
     }
     // Ends the wait at its deadline even while every session waits on a request that takes long.
@@ -278,12 +287,14 @@ final class TreeWait {
         update(node, status, now);
       } else if (cause instanceof NotFoundException && node.parentId != null) {
         node.gone = true;
+        met--;
+        ended();
         gone.add(node.id);
         events.add(new WaitEvent.SessionGone(node.id, node.parentId));
       } else if (cause instanceof RateLimitException) {
         // The transport already retried it: ask this session less often, and at least as late as asked.
         Duration asked = ((RateLimitException) cause).retryAfter().orElse(Duration.ZERO);
-        Duration longer = max(asked, min(scale(node.interval, 2), options.maxPollInterval()));
+        Duration longer = max(asked, min(scale(node.interval, 2), cap()));
         node.interval = longer;
         node.due = now.plus(longer);
       } else {
@@ -313,7 +324,12 @@ final class TreeWait {
       events.add(new WaitEvent.UnknownStatus(node.id, after));
     }
     node.status = status;
+    node.answeredAt = now;
+    boolean wasTerminal = node.terminal;
     node.terminal = lifecycle != null && lifecycle.isTerminal();
+    if (node.terminal && !wasTerminal) {
+      ended();
+    }
     if (followSubagents && status.getSubagentSessionIds() != null) {
       for (String child : status.getSubagentSessionIds()) {
         if (child == null) {
@@ -322,6 +338,8 @@ final class TreeWait {
         Node known = nodes.get(key(child));
         if (known == null) {
           nodes.put(key(child), new Node(child, node.id, now, options.pollInterval()));
+          met++;
+          waiting++;
           events.add(new WaitEvent.SessionDiscovered(child, node.id));
           changed = true;
         } else if (!node.id.equalsIgnoreCase(String.valueOf(known.parentId))
@@ -330,9 +348,45 @@ final class TreeWait {
         }
       }
     }
-    node.interval = changed ? options.pollInterval() : min(scale(node.interval, options.backoffMultiplier()),
-        options.maxPollInterval());
+    node.interval = changed ? options.pollInterval() : min(scale(node.interval, options.backoffMultiplier()), cap());
     node.due = now.plus(jittered(node.interval));
+  }
+
+  /**
+   * Under the lock: the longest interval now. The whole {@linkplain WaitOptions#maxPollInterval() cap}
+   * while every session met is waited for; shorter in proportion as they end, down to the first interval.
+   * A wait ends with its last session: while many run, none of them is asked often; when few are left,
+   * each is, so that the end is seen soon after it happens, at a steady total of requests.
+   */
+  private Duration cap() {
+    Duration share = scale(options.maxPollInterval(), met == 0 ? 1 : (double) waiting / met);
+    return max(share, options.pollInterval());
+  }
+
+  /**
+   * Under the lock: a session ended (or disappeared). When the cap has shrunk by a tenth since the schedules
+   * were last shortened, every waiting session is asked again no later than the new cap after its last
+   * answer; a tenth at a time, so that a tree of n sessions is rescheduled O(log n) times, not n.
+   */
+  private void ended() {
+    waiting--;
+    Duration cap = cap();
+    if (shortenedTo == null) {
+      shortenedTo = options.maxPollInterval();
+    }
+    if (cap.compareTo(scale(shortenedTo, 0.9)) > 0) {
+      return;
+    }
+    shortenedTo = cap;
+    for (Node other : nodes.values()) {
+      if (other.waiting() && !other.polling) {
+        other.interval = min(other.interval, cap);
+        Instant latest = other.answeredAt.plus(cap);
+        if (other.due.isAfter(latest)) {
+          other.due = latest;
+        }
+      }
+    }
   }
 
   private Duration jittered(Duration interval) {

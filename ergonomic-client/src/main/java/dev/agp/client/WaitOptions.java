@@ -12,7 +12,10 @@ import java.util.function.Consumer;
  * {@linkplain Builder#pollInterval initial interval}, growing by the {@linkplain Builder#backoffMultiplier
  * multiplier} after each answer that changes nothing, up to the {@linkplain Builder#maxPollInterval cap},
  * and back to the initial interval when its status or its subagents change. Each wait is spread by up to
- * ± {@linkplain Builder#jitter jitter} of itself, so that many waiters do not poll in step.
+ * ± {@linkplain Builder#jitter jitter} of itself, so that many waiters do not poll in step. In a tree, the
+ * cap shrinks in proportion as sessions end (half of them terminal: half the cap), never below the
+ * initial interval: a wait ends with its last session, so while many run none is asked often, and when
+ * few are left each is, and the end is seen soon after it happens.
  */
 public final class WaitOptions {
 
