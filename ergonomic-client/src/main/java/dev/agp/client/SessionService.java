@@ -29,7 +29,8 @@ public final class SessionService {
 
   SessionService(RawSessionService raw, Sleeper sleeper, Clock clock) {
     this.raw = raw;
-    this.waiter = new SessionWaiter(id -> Futures.map(raw.statusAsync(id), ApiResponse::body), sleeper, clock,
+    this.waiter = new SessionWaiter((id, options) -> Futures.map(raw.statusAsync(id, options), ApiResponse::body),
+        sleeper, clock,
         WaitOptions.defaults());
   }
 

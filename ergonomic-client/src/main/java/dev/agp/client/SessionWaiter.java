@@ -8,7 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Waits until a session, or a session and every subagent session it spawned, is terminal ({@code
@@ -31,13 +31,13 @@ import java.util.function.Function;
  */
 public final class SessionWaiter {
 
-  private final Function<String, CompletableFuture<SessionStatus>> statusOf;
+  private final BiFunction<String, RequestOptions, CompletableFuture<SessionStatus>> statusOf;
   private final Sleeper sleeper;
   private final Clock clock;
   private final WaitOptions options;
 
-  SessionWaiter(Function<String, CompletableFuture<SessionStatus>> statusOf, Sleeper sleeper, Clock clock,
-      WaitOptions options) {
+  SessionWaiter(BiFunction<String, RequestOptions, CompletableFuture<SessionStatus>> statusOf, Sleeper sleeper,
+      Clock clock, WaitOptions options) {
     this.statusOf = statusOf;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -99,8 +99,9 @@ public final class SessionWaiter {
 
   private CompletableFuture<WaitResult> start(String id, boolean tree) {
     RawSessionService.requireId(id);
-    return new TreeWait(statusOf, sleeper, clock, options, tree, () -> ThreadLocalRandom.current().nextDouble())
-        .start(id);
+    RequestOptions requests = options.requestOptions();
+    return new TreeWait(status -> statusOf.apply(status, requests), sleeper, clock, options, tree,
+        () -> ThreadLocalRandom.current().nextDouble()).start(id);
   }
 
   private static WaitResult join(CompletableFuture<WaitResult> wait) {

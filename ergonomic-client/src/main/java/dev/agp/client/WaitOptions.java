@@ -43,6 +43,7 @@ public final class WaitOptions {
   private final double jitter;
   private final int maxInFlight;
   private final Consumer<WaitEvent> onChange;
+  private final RequestOptions requestOptions;
 
   private WaitOptions(Builder builder) {
     this.deadline = builder.deadline;
@@ -52,6 +53,7 @@ public final class WaitOptions {
     this.jitter = builder.jitter;
     this.maxInFlight = builder.maxInFlight;
     this.onChange = builder.onChange;
+    this.requestOptions = builder.requestOptions;
   }
 
   /** @return the default options: 30 minutes, 1 s growing ×1.5 to 15 s, ± 10%, 4 in flight, no listener */
@@ -74,6 +76,7 @@ public final class WaitOptions {
     builder.jitter = jitter;
     builder.maxInFlight = maxInFlight;
     builder.onChange = onChange;
+    builder.requestOptions = requestOptions;
     return builder;
   }
 
@@ -112,11 +115,16 @@ public final class WaitOptions {
     return onChange;
   }
 
+  /** @return the options of every status request the wait makes */
+  public RequestOptions requestOptions() {
+    return requestOptions;
+  }
+
   @Override
   public String toString() {
     return "WaitOptions{deadline=" + deadline + ", pollInterval=" + pollInterval + ", maxPollInterval="
         + maxPollInterval + ", backoffMultiplier=" + backoffMultiplier + ", jitter=" + jitter + ", maxInFlight="
-        + maxInFlight + "}";
+        + maxInFlight + ", requestOptions=" + requestOptions + "}";
   }
 
   /** Builds {@link WaitOptions}; every setter checks its value and says what is allowed. */
@@ -128,8 +136,21 @@ public final class WaitOptions {
     private double jitter = DEFAULT_JITTER;
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Consumer<WaitEvent> onChange = event -> {};
+    private RequestOptions requestOptions = RequestOptions.none();
 
     private Builder() {}
+
+    /**
+     * Sets the options of every status request the wait makes: a timeout per attempt, retries, extra
+     * headers (default {@link RequestOptions#none()}, the client's own).
+     *
+     * @param options the request options
+     * @return this builder
+     */
+    public Builder requestOptions(RequestOptions options) {
+      this.requestOptions = Objects.requireNonNull(options, "requestOptions");
+      return this;
+    }
 
     /**
      * @param deadline how long a wait may take (default 30 minutes); more than zero

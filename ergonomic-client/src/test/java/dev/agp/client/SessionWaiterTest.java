@@ -66,7 +66,7 @@ class SessionWaiterTest extends MockServerTestBase {
   private final Clock fixed = Clock.fixed(Instant.parse("2026-05-07T14:00:00Z"), ZoneOffset.UTC);
 
   private SessionWaiter waiter(WaitOptions options) {
-    return new SessionWaiter(this::ask, handSleeper, fixed, options);
+    return new SessionWaiter((id, requestOptions) -> ask(id), handSleeper, fixed, options);
   }
 
   private static SessionStatus status(String status, String... children) {
@@ -171,6 +171,14 @@ class SessionWaiterTest extends MockServerTestBase {
     assertThat(last(ROOT)).isCancelled();
   }
 
+  private RecordedRequest takeRequest() {
+    try {
+      return server.takeRequest();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private final CountDownLatch interruptKept = new CountDownLatch(1);
 
   @Test
@@ -225,7 +233,7 @@ class SessionWaiterTest extends MockServerTestBase {
   @Test
   void aSleeperThatReturnsAtOnceStillMovesTheWaitOnToItsDeadline() {
     // Tests often inject a sleeper that returns at once while the clock stands still.
-    SessionWaiter waiter = new SessionWaiter(id -> CompletableFuture.completedFuture(status("running")),
+    SessionWaiter waiter = new SessionWaiter((id, requestOptions) -> CompletableFuture.completedFuture(status("running")),
         new RecordingSleeper(), fixed, WaitOptions.builder().deadline(Duration.ofMinutes(2)).build());
     assertThatThrownBy(() -> waiter.awaitTerminal(ROOT)).isInstanceOf(AgpWaitTimeoutException.class)
         .hasMessageContaining("deadline")
@@ -254,9 +262,13 @@ class SessionWaiterTest extends MockServerTestBase {
     // Real time, in tens of milliseconds.
     AgpClient client = track(builder().sleeper(Sleeper.system()).build());
     WaitResult result = client.sessions().waiter(WaitOptions.builder().pollInterval(Duration.ofMillis(10))
-        .maxPollInterval(Duration.ofMillis(20)).build()).awaitTree(ROOT);
+        .maxPollInterval(Duration.ofMillis(20)).requestOptions(RequestOptions.builder().header("X-Trace", "t-1").build())
+        .build()).awaitTree(ROOT);
     assertThat(result.failed()).containsExactly(CHILD_A);
     assertThat(result.statuses().get(CHILD_A).getError()).isEqualTo("stopped");
     assertThat(result.requests()).isEqualTo(server.getRequestCount());
+    for (int i = 0; i < result.requests(); i++) {
+      assertThat(takeRequest().getHeaders().get("X-Trace")).as("the wait's request options").isEqualTo("t-1");
+    }
   }
 }
