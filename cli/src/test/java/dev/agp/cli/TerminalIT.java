@@ -84,6 +84,26 @@ class TerminalIT {
         .allSatisfy(line -> assertThat(line.stripLeading()).matches(ROW).doesNotContain("fetched"));
   }
 
+  @Test
+  void watchRedrawsItsTreeInPlaceAndLeavesOnlyTheFinalOne() throws Exception {
+    try (AgpSandbox live = AgpSandbox.builder().live(java.time.Duration.ofSeconds(3)).start()) {
+      String manager = AgpSandbox.LIVE_MANAGER_IDS.get(0);
+      start("env H_API_KEY=" + live.apiKey() + " AGP_BASE_URL=" + live.baseUrl() + " TERM=xterm-256color " + java()
+          + " -jar " + jar() + " sessions watch " + manager + " --poll-interval 100ms; echo exit=$?");
+      String captured = awaitDone();
+      List<String> screen = captured.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+      List<String> output = screen.subList(0, screen.indexOf("exit=3"));
+      // The final tree, once: 12 sessions and a summary line; no frame of the live view left behind.
+      assertThat(output).hasSize(13);
+      assertThat(output.subList(0, 12)).allSatisfy(line -> assertThat(line.stripLeading()).matches(ROW));
+      assertThat(output.get(0)).startsWith(manager + "  completed");
+      assertThat(output.get(12)).matches("12 sessions, \\d+ failed, \\d+s");
+      assertThat(output).noneSatisfy(line -> assertThat(line).contains("watching"));
+      assertThat(Files.readString(dir.resolve("raw.log"), StandardCharsets.ISO_8859_1))
+          .as("the live view was drawn and redrawn in place").contains("watching " + manager).contains("\033[2K");
+    }
+  }
+
   /** Runs agp with these arguments in a fresh tmux pane; returns the rendered screen and scrollback, trimmed. */
   private List<String> onTerminal(String arguments) throws Exception {
     return onTerminal(arguments, true);
