@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApiErrors {
   private static final int MAX_PLAIN_TEXT = 200;
+  /** The longest server message an exception carries; the raw body keeps the rest. */
+  static final int MAX_MESSAGE = 1_000;
 
   private ApiErrors() {}
 
@@ -43,6 +45,9 @@ final class ApiErrors {
       int status, String method, String path, byte[] body, Map<String, List<String>> headers, @Nullable Duration retryAfter) {
     String text = new String(body, StandardCharsets.UTF_8);
     Object error = decode(body);
+    if (error == null && body.length >= BodyLimits.MAX_ERROR_BODY_BYTES) {
+      error = decodeCut(text);
+    }
     List<ValidationError> items = error instanceof ValidationErrorResponse
         ? items((ValidationErrorResponse) error)
         : List.of();
@@ -83,6 +88,21 @@ final class ApiErrors {
     } catch (IOException | JsonDataException notAnEnvelope) {
       return null;
     }
+  }
+
+  /**
+   * The envelope of a body cut at {@link BodyLimits#MAX_ERROR_BODY_BYTES} inside its message (a server that
+   * sent a huge {@code detail}): the message as far as it came, so that it is not lost with the rest.
+   */
+  private static @Nullable Object decodeCut(String text) {
+    // The cut may fall inside an escape sequence or a character: drop a few characters until it parses.
+    for (int drop = 0; drop <= 6 && drop < text.length(); drop++) {
+      Object error = decode((text.substring(0, text.length() - drop) + "\"}").getBytes(StandardCharsets.UTF_8));
+      if (error instanceof ErrorDetail || error instanceof GatewayError) {
+        return error;
+      }
+    }
+    return null;
   }
 
   /**
@@ -135,10 +155,10 @@ final class ApiErrors {
 
   private static @Nullable String messageOf(@Nullable Object error, List<ValidationError> items, String text) {
     if (error instanceof ErrorDetail) {
-      return ((ErrorDetail) error).getDetail();
+      return cut(((ErrorDetail) error).getDetail());
     }
     if (error instanceof GatewayError) {
-      return ((GatewayError) error).getMessage();
+      return cut(((GatewayError) error).getMessage());
     }
     if (error instanceof ValidationErrorResponse) {
       return items.isEmpty() ? null : items.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
@@ -150,6 +170,15 @@ final class ApiErrors {
     }
     // A short plain-text body is its own message.
     return trimmed.length() <= MAX_PLAIN_TEXT ? trimmed : trimmed.substring(0, MAX_PLAIN_TEXT) + "…";
+  }
+
+  /** A message no longer than {@link #MAX_MESSAGE} characters, saying how much was left out. */
+  private static @Nullable String cut(@Nullable String message) {
+    if (message == null || message.length() <= MAX_MESSAGE) {
+      return message;
+    }
+    int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+    return message.substring(0, end) + "… (" + (message.length() - end) + " more characters in the body)";
   }
 
   private static List<ValidationError> items(ValidationErrorResponse response) {

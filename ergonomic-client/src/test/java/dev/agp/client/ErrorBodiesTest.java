@@ -33,6 +33,17 @@ class ErrorBodiesTest extends MockServerTestBase {
   }
 
   @Test
+  void aHugeDetailKeepsItsMessageCutToAThousandCharacters() {
+    // 100,000 characters: the body is cut at 64 KiB inside the string, which no longer parses as it is.
+    AgpApiException error = failStatus(500, "{\"detail\":\"" + "\u00e9x".repeat(50_000) + "\"}");
+    assertThat(error.serverMessage()).hasValueSatisfying(message -> assertThat(message)
+        .startsWith("\u00e9x\u00e9x").contains("more characters in the body").hasSizeLessThan(1_100));
+    assertThat(error.getMessage()).hasSizeLessThan(1_300);
+    AgpApiException gateway = failStatus(502, "{\"message\":\"" + "y".repeat(70_000));
+    assertThat(gateway.serverMessage()).hasValueSatisfying(message -> assertThat(message).startsWith("yyy"));
+  }
+
+  @Test
   void aDetailBodyDecodesToErrorDetailAndKeepsFieldsTheSdkDoesNotModel() {
     String body = "{\"detail\":\"Session not found.\",\"error_code\":\"not_found\",\"trace_id\":\"t-9\"}";
     AgpApiException error = failStatus(404, body);
@@ -105,7 +116,14 @@ class ErrorBodiesTest extends MockServerTestBase {
     AgpApiException error = failStatus(500, huge);
 
     assertThat(error.body()).hasSize(BodyLimits.MAX_ERROR_BODY_BYTES).isEqualTo(huge.substring(0, BodyLimits.MAX_ERROR_BODY_BYTES));
-    // Cut, the JSON no longer parses: no envelope, and the text is not a message either.
-    assertThat(error.error()).isEmpty();
+    // Cut inside its message, the body is read as far as it came: the envelope, with the message cut short.
+    assertThat(error.error()).containsInstanceOf(dev.agp.generated.model.ErrorDetail.class);
+    assertThat(error.serverMessage()).hasValueSatisfying(message -> assertThat(message).startsWith("xxx")
+        .endsWith(" more characters in the body)"));
+
+    AgpApiException cutList = failStatus(422, "{\"detail\":[{\"msg\":\"" + "z".repeat(100_000) + "\"}]}");
+    // A validation list cut short does not parse: no envelope, and no message made up from it.
+    assertThat(cutList.error()).isEmpty();
+    assertThat(cutList.serverMessage()).isEmpty();
   }
 }
