@@ -173,9 +173,11 @@ public final class AgpCli {
     PrintWriter out = context.out;
     PrintWriter err = context.err;
     CommandLine commandLine = commandLine(context, ListSessionsParams.PARAMETERS, wholeTree ? null : args);
-    // A flag means on, however often given; an argument starting with @ is a value (--search @team), never
-    // a file of arguments.
+    // A flag means on, however often given; an option given twice takes its last value, as most tools do
+    // (an alias that adds to an earlier command line); an argument starting with @ is a value (--search
+    // @team), never a file of arguments.
     commandLine.setToggleBooleanFlags(false);
+    commandLine.setOverwrittenOptionsAllowed(true);
     commandLine.setExpandAtFiles(false);
     commandLine.setOut(out);
     commandLine.setErr(err);

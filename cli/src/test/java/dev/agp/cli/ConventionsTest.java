@@ -65,6 +65,13 @@ class ConventionsTest extends CliTestSupport {
   }
 
   @Test
+  void anOptionGivenTwiceTakesItsLastValue() {
+    Result twice = agp("sessions", "list", "--size", "1", "--size", "2", "--verbose", "--verbose");
+    assertThat(twice.exit()).as(twice.err()).isZero();
+    assertThat(listCalls()).singleElement().satisfies(c -> assertThat(c.queryParameter("size")).isEqualTo("2"));
+  }
+
+  @Test
   void aGlobalFlagGivenTwiceStaysSetAndAtSignsAreValues() {
     Result twice = agpWith(java.util.Map.of("H_API_KEY", "x"), "--sandbox", "sessions", "list", "--sandbox", "--size", "1");
     assertThat(twice.exit()).as(twice.err()).isZero();
