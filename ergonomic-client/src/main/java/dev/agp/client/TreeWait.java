@@ -1,5 +1,6 @@
 package dev.agp.client;
 
+import dev.agp.client.errors.AgpDecodingException;
 import dev.agp.client.errors.NotFoundException;
 import dev.agp.client.errors.RateLimitException;
 import dev.agp.generated.model.LifecycleStatus;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +59,9 @@ final class TreeWait {
       return !terminal && !gone;
     }
   }
+
+  private static final Pattern UUID_SHAPE =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Function<String, CompletableFuture<SessionStatus>> statusOf;
   private final Sleeper sleeper;
@@ -130,7 +135,15 @@ final class TreeWait {
     if (result.isDone()) {
       alarm.cancel(true);
     }
-    alarm.thenRun(this::step);
+    alarm.thenRun(() -> {
+      // The alarm is the deadline, whatever the clock says (a clock set back, a sleeper that returns early).
+      synchronized (lock) {
+        if (deadline.isAfter(sleptUntil)) {
+          sleptUntil = deadline;
+        }
+      }
+      step();
+    });
     step();
     return result;
   }
@@ -144,9 +157,15 @@ final class TreeWait {
     if (steps.getAndIncrement() != 0) {
       return;
     }
-    do {
-      stepOnce();
-    } while (steps.decrementAndGet() != 0);
+    try {
+      do {
+        stepOnce();
+      } while (steps.decrementAndGet() != 0);
+    } catch (Throwable bug) {
+      // Nothing may leave the wait stuck: a failure in a step (a listener's Error included) ends it.
+      steps.set(0);
+      result.completeExceptionally(bug);
+    }
   }
 
   /**
@@ -235,7 +254,13 @@ final class TreeWait {
       inFlight.add(answer);
     }
     CompletableFuture<SessionStatus> sent = answer;
-    answer.whenComplete((status, error) -> answered(node, sent, status, error));
+    answer.whenComplete((status, error) -> {
+      try {
+        answered(node, sent, status, error);
+      } catch (Throwable bug) {
+        result.completeExceptionally(bug);
+      }
+    });
   }
 
   /** Sets the timer to wake the wait at {@code wakeAt}, unless it is set to wake it sooner. */
@@ -284,7 +309,7 @@ final class TreeWait {
       Instant now = now();
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause == null && status != null) {
-        update(node, status, now);
+        failure = update(node, status, now);
       } else if (cause instanceof NotFoundException && node.parentId != null) {
         node.gone = true;
         met--;
@@ -310,8 +335,8 @@ final class TreeWait {
     step();
   }
 
-  /** Under the lock: one answer. */
-  private void update(Node node, SessionStatus status, Instant now) {
+  /** Under the lock: one answer; returns what ends the wait, if the answer cannot be used. */
+  private @Nullable Throwable update(Node node, SessionStatus status, Instant now) {
     String before = node.status == null ? null : node.status.getStatusRaw();
     String after = status.getStatusRaw();
     boolean changed = before == null || !before.equals(after);
@@ -332,8 +357,11 @@ final class TreeWait {
     }
     if (followSubagents && status.getSubagentSessionIds() != null) {
       for (String child : status.getSubagentSessionIds()) {
-        if (child == null) {
-          continue;
+        if (child == null || !UUID_SHAPE.matcher(child).matches()) {
+          // The spec's ids are UUIDs: anything else cannot be asked for (a blank, "..") and is reported.
+          return new AgpDecodingException("GET /api/v2/sessions/" + node.id + "/status",
+              "subagent_session_ids holds " + (child == null ? "null" : "\"" + child + "\"")
+                  + ", which is not a session id (a UUID)", String.valueOf(status.getSubagentSessionIds()), null);
         }
         Node known = nodes.get(key(child));
         if (known == null) {
@@ -350,6 +378,7 @@ final class TreeWait {
     }
     node.interval = changed ? options.pollInterval() : min(scale(node.interval, options.backoffMultiplier()), cap());
     node.due = now.plus(jittered(node.interval));
+    return null;
   }
 
   /**
@@ -431,8 +460,8 @@ final class TreeWait {
         while ((event = events.poll()) != null) {
           try {
             options.onChange().accept(event);
-          } catch (RuntimeException ignored) {
-            // A listener's failure is its own; the wait goes on.
+          } catch (Exception ignored) {
+            // A listener's exception is its own; the wait goes on. An Error ends the wait (see step()).
           }
         }
       } finally {

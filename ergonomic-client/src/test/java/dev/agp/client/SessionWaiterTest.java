@@ -231,6 +231,40 @@ class SessionWaiterTest extends MockServerTestBase {
   }
 
   @Test
+  void aListenerThatThrowsAnErrorEndsTheWaitInsteadOfFreezingIt() {
+    AssertionError bug = new AssertionError("listener bug");
+    CompletableFuture<WaitResult> wait = waiter(NO_JITTER.toBuilder().onChange(event -> {
+      if (event instanceof WaitEvent.Answered) {
+        throw bug;
+      }
+    }).build()).awaitTreeAsync(ROOT);
+    last(ROOT).complete(status("running", CHILD_A));
+    assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasCause(bug);
+    assertThat(timers).allSatisfy(timer -> assertThat(timer).isCancelled());
+    assertThat(asked.getOrDefault(CHILD_A, List.of())).allSatisfy(request -> assertThat(request).isCancelled());
+  }
+
+  @Test
+  void theDeadlineAlarmEndsTheWaitWhateverTheClockSays() {
+    // The clock stands still (or was set back) and the only request never answers: the alarm still ends it.
+    CompletableFuture<WaitResult> wait = waiter(NO_JITTER).awaitTreeAsync(ROOT);
+    timers.get(0).complete(null);
+    assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AgpWaitTimeoutException.class);
+    assertThat(last(ROOT)).isCancelled();
+  }
+
+  @Test
+  void aSubagentIdThatIsNotAUuidIsADecodingError() {
+    for (String bad : List.of(" ", "..", "not-a-uuid")) {
+      asked.clear();
+      CompletableFuture<WaitResult> wait = waiter(NO_JITTER).awaitTreeAsync(ROOT);
+      last(ROOT).complete(status("running", bad));
+      assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(dev.agp.client.errors.AgpDecodingException.class)
+          .hasMessageContaining("\"" + bad + "\", which is not a session id");
+    }
+  }
+
+  @Test
   void aSleeperThatReturnsAtOnceStillMovesTheWaitOnToItsDeadline() {
     // Tests often inject a sleeper that returns at once while the clock stands still.
     SessionWaiter waiter = new SessionWaiter((id, requestOptions) -> CompletableFuture.completedFuture(status("running")),
