@@ -64,6 +64,10 @@ public final class AgpCli {
     PrintWriter err = command.getErr();
     // The message may repeat what the user typed: shown visible, like server text.
     err.println("agp: " + Output.visible(e.getMessage()));
+    if (e instanceof CommandLine.UnmatchedArgumentException && e.getMessage().contains("'--timeout'")) {
+      err.println("agp: the timeout of each request is --request-timeout; --timeout is the old spelling before the "
+          + "command, and the own option of 'sessions wait' and 'sessions watch'");
+    }
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
       err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     }
@@ -116,14 +120,24 @@ public final class AgpCli {
     String leaf = args == null ? null : sessionCommand(args, agp.spec, sessionCommands.keySet());
     if (leaf != null) {
       sessionsLine.addSubcommand(new CommandLine(sessionCommands.get(leaf).get()));
-      GlobalOptions.documentOnce(root);
-      return root;
+      return finish(root);
     }
     sessionCommands.values().forEach(command -> sessionsLine.addSubcommand(new CommandLine(command.get())));
     sessionsLine.addSubcommand(new CommandLine(new HelpCommand().spec));
     root.addSubcommand(new CommandLine(new SandboxCommand(agp).spec));
     root.addSubcommand(new CommandLine(new CompletionCommand(agp).spec));
     root.addSubcommand(new CommandLine(new HelpCommand().spec));
+    return finish(root);
+  }
+
+  /** Settings of the whole tree, set before any parse (tests parse as the command line does). */
+  private static CommandLine finish(CommandLine root) {
+    // A flag means on, however often given; an option given twice takes its last value, as most tools do
+    // (an alias that adds to an earlier command line); an argument starting with @ is a value (--search
+    // @team), never a file of arguments.
+    root.setToggleBooleanFlags(false);
+    root.setOverwrittenOptionsAllowed(true);
+    root.setExpandAtFiles(false);
     GlobalOptions.documentOnce(root);
     return root;
   }
@@ -173,12 +187,6 @@ public final class AgpCli {
     PrintWriter out = context.out;
     PrintWriter err = context.err;
     CommandLine commandLine = commandLine(context, ListSessionsParams.PARAMETERS, wholeTree ? null : args);
-    // A flag means on, however often given; an option given twice takes its last value, as most tools do
-    // (an alias that adds to an earlier command line); an argument starting with @ is a value (--search
-    // @team), never a file of arguments.
-    commandLine.setToggleBooleanFlags(false);
-    commandLine.setOverwrittenOptionsAllowed(true);
-    commandLine.setExpandAtFiles(false);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(context));

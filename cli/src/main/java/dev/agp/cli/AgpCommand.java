@@ -35,6 +35,8 @@ final class AgpCommand implements Runnable {
   @Nullable String region;
   boolean sandbox;
   @Nullable Integer timeoutSeconds;
+  /** --timeout before the command: the old name of --request-timeout. */
+  @Nullable String legacyTimeout;
   @Nullable Integer maxRetries;
   @Nullable Integer concurrency;
   boolean noProgress;
@@ -61,8 +63,8 @@ final class AgpCommand implements Runnable {
         .description("Timeout of each request, in seconds (default 60).")
         .setter(CommandSpecs.setter(v -> timeoutSeconds = v == null ? timeoutSeconds : (Integer) v)));
     // Its name before 'sessions wait --timeout DURATION' came: still accepted before the command.
-    spec.addOption(CommandSpecs.option("SECONDS", Integer.class, "--timeout").hidden(true)
-        .setter(CommandSpecs.setter(v -> timeoutSeconds = v == null ? timeoutSeconds : (Integer) v)).build());
+    spec.addOption(CommandSpecs.option("SECONDS", String.class, "--timeout").hidden(true)
+        .setter(CommandSpecs.setter(v -> legacyTimeout = v == null ? legacyTimeout : (String) v)).build());
     global(CommandSpecs.option("N", Integer.class, "--max-retries")
         .description("Retries of a failed request, 0 to 10 (default 2).")
         .setter(CommandSpecs.setter(v -> maxRetries = v == null ? maxRetries : (Integer) v)));
@@ -129,6 +131,15 @@ final class AgpCommand implements Runnable {
   AgpClient client(CommandSpec caller, boolean live) {
     if (context.client != null) {
       return context.client;
+    }
+    if (legacyTimeout != null && timeoutSeconds == null) {
+      try {
+        timeoutSeconds = Integer.valueOf(legacyTimeout.trim());
+      } catch (NumberFormatException e) {
+        throw new ParameterException(caller.commandLine(), "--timeout before the command is the timeout of each request in "
+            + "whole seconds (now --request-timeout), but was \"" + Output.visible(legacyTimeout) + "\"; a wait's "
+            + "--timeout DURATION goes after it: agp sessions wait ID --timeout 10m");
+      }
     }
     if (timeoutSeconds != null && timeoutSeconds < 1) {
       throw new ParameterException(caller.commandLine(), "--request-timeout must be 1 or more seconds, but was "

@@ -1,7 +1,12 @@
 package dev.agp.cli;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the standard streams are connected to, read from the file type of {@code /dev/fd/N} (Linux and
@@ -36,6 +41,35 @@ final class Terminal {
   static boolean isStdoutPipe() {
     int type = type(1);
     return type == FIFO || type == SOCKET;
+  }
+
+  /**
+   * @param env the environment, for {@code COLUMNS} and {@code LINES} when the terminal cannot be asked
+   * @return the terminal's {columns, lines}: asked of {@code stty size} on /dev/tty, else the variables, else 80 x 24
+   */
+  static int[] size(Map<String, String> env) {
+    try {
+      Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+      if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0 && answer.matches("\\d+ \\d+")) {
+        String[] rowsColumns = answer.split(" ");
+        return new int[] {Integer.parseInt(rowsColumns[1]), Integer.parseInt(rowsColumns[0])};
+      }
+    } catch (IOException | RuntimeException e) {
+      // No stty, or no terminal to ask: the variables, or the classic size.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new int[] {number(env.get("COLUMNS"), 80), number(env.get("LINES"), 24)};
+  }
+
+  private static int number(String value, int otherwise) {
+    try {
+      return value == null ? otherwise : Math.max(1, Integer.parseInt(value.trim()));
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
   }
 
   /** @return the file type bits of a standard stream, or -1 when the platform cannot tell */

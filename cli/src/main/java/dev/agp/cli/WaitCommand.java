@@ -3,6 +3,7 @@ package dev.agp.cli;
 import dev.agp.client.AgpWaitTimeoutException;
 import dev.agp.client.SessionWaiter;
 import dev.agp.client.WaitEvent;
+import dev.agp.client.WaitOptions;
 import dev.agp.client.WaitResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -35,20 +36,20 @@ final class WaitCommand implements Callable<Integer> {
     AgpCommand root = sessions.root;
     Context context = root.context;
     Progress progress = root.progress("session");
-    SessionWaiter waiter = root.client(spec, true).sessions().waiter(Waits.options(spec, root, event -> {
+    // Options first: a usage error comes before any client or sandbox is started.
+    WaitOptions options = Waits.options(spec, root, event -> {
       if (event instanceof WaitEvent.StatusChanged changed && changed.from() == null) {
         progress.advance(1);
       }
-    }));
+    });
+    SessionWaiter waiter = root.client(spec, true).sessions().waiter(options);
     WaitResult result;
     try (progress) {
       result = tree ? waiter.awaitTree(id) : waiter.awaitTerminal(id);
     } catch (AgpWaitTimeoutException timedOut) {
       print(context.out, timedOut.partialResult());
       context.out.flush();
-      context.err.println("agp: " + timedOut.partialResult().pending().size() + " of "
-          + timedOut.partialResult().parents().size() + " sessions still not terminal after "
-          + Durations.show(timedOut.partialResult().elapsed()) + " (--timeout)");
+      Waits.noteDeadline(context, timedOut.partialResult());
       return Waits.DEADLINE;
     }
     print(context.out, result);

@@ -45,6 +45,12 @@ final class Waits {
         .maxInFlight(root.concurrency()).onChange(listener).build();
   }
 
+  /** Says on stderr that the --timeout passed, and what was still pending. */
+  static void noteDeadline(Context context, WaitResult partial) {
+    context.err.println("agp: " + partial.pending().size() + " of " + partial.parents().size()
+        + " sessions still not terminal after " + Durations.show(partial.elapsed()) + " (--timeout)");
+  }
+
   /** @return 0 when every session completed, else {@link #FAILED} */
   static int exitCode(WaitResult result) {
     return result.failed().isEmpty() && result.gone().isEmpty() ? 0 : FAILED;

@@ -2,16 +2,23 @@ package dev.agp.cli;
 
 import dev.agp.client.AgpWaitTimeoutException;
 import dev.agp.client.WaitEvent;
+import dev.agp.client.WaitOptions;
 import dev.agp.client.WaitResult;
 import dev.agp.generated.model.SessionStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -44,33 +51,66 @@ final class WatchCommand implements Callable<Integer> {
     AgpCommand root = sessions.root;
     Context context = root.context;
     PrintWriter out = context.out;
-    boolean live = context.stdoutIsTerminal;
+    // Redrawn in place only where the cursor can move: a terminal, and not TERM=dumb.
+    boolean live = context.stdoutIsTerminal && !"dumb".equals(context.env("TERM"));
+    int[] size = live ? Terminal.size(context.env) : new int[] {0, 0};
     Map<String, SessionStatus> latest = new ConcurrentHashMap<>();
     Instant started = Instant.now();
     Map<String, String> parents = new ConcurrentHashMap<>();
-    WaitResult result;
-    try {
-      result = root.client(spec, true).sessions().waiter(Waits.options(spec, root, event -> {
-        synchronized (this) {
-          if (live) {
-            if (event instanceof WaitEvent.Answered answered) {
-              latest.put(answered.id(), answered.status());
-            }
-            if (event instanceof WaitEvent.SessionDiscovered found && found.parentId() != null) {
-              parents.put(found.id(), found.parentId());
-            }
-            redraw(out, id, parents, latest, Duration.between(started, Instant.now()));
-          } else if (!(event instanceof WaitEvent.Answered) && !(event instanceof WaitEvent.Finished)) {
-            out.println(Output.json(json(event)));
-            out.flush();
+    AtomicReference<CompletableFuture<WaitResult>> running = new AtomicReference<>();
+    AtomicBoolean readerGone = new AtomicBoolean();
+    // Options first: a usage error comes before any client or sandbox is started.
+    WaitOptions options = Waits.options(spec, root, event -> {
+      synchronized (this) {
+        if (readerGone.get()) {
+          return;
+        }
+        if (live) {
+          if (event instanceof WaitEvent.Answered answered) {
+            latest.put(answered.id(), answered.status());
+          }
+          if (event instanceof WaitEvent.SessionDiscovered found && found.parentId() != null) {
+            parents.put(found.id(), found.parentId());
+          }
+          redraw(out, id, parents, latest, Duration.between(started, Instant.now()), size);
+        } else if (!(event instanceof WaitEvent.Answered) && !(event instanceof WaitEvent.Finished)) {
+          out.println(Output.json(json(event)));
+          out.flush();
+        }
+        if (out.checkError()) {
+          // The reader went away (| head): stop polling at once, as list and tree do.
+          readerGone.set(true);
+          CompletableFuture<WaitResult> wait = running.get();
+          if (wait != null) {
+            wait.cancel(true);
           }
         }
-      })).awaitTree(id);
-    } catch (AgpWaitTimeoutException timedOut) {
-      synchronized (this) {
-        summary(out, live, timedOut.partialResult(), latest, "deadline");
       }
-      return Waits.DEADLINE;
+    });
+    CompletableFuture<WaitResult> wait = root.client(spec, true).sessions().waiter(options).awaitTreeAsync(id);
+    running.set(wait);
+    if (readerGone.get()) {
+      wait.cancel(true);
+    }
+    WaitResult result;
+    try {
+      result = wait.join();
+    } catch (CancellationException cancelled) {
+      if (readerGone.get()) {
+        return 0;
+      }
+      throw cancelled;
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof AgpWaitTimeoutException timedOut) {
+        synchronized (this) {
+          summary(out, live, timedOut.partialResult(), latest, "deadline");
+        }
+        if (live) {
+          Waits.noteDeadline(context, timedOut.partialResult());
+        }
+        return Waits.DEADLINE;
+      }
+      throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
     }
     synchronized (this) {
       summary(out, live, result, latest, "finished");
@@ -99,17 +139,26 @@ final class WatchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The live tree, drawn over the previous one. */
+  /**
+   * The live tree, drawn over the previous one: each row cut to the terminal's width and no more rows than
+   * its height, so that no line wraps or scrolls and the cursor can go back over exactly what was drawn.
+   */
   private void redraw(PrintWriter out, String rootId, Map<String, String> parents, Map<String, SessionStatus> latest,
-      Duration elapsed) {
+      Duration elapsed, int[] size) {
     Map<String, String> met = new LinkedHashMap<>();
     met.put(rootId, null);
     met.putAll(parents);
     List<String> rows = Waits.rows(rootId, met, latest, List.of());
+    int width = Math.max(20, size[0] - 1);
+    int room = Math.max(1, size[1] - 2);
+    List<String> shown = new ArrayList<>(rows.size() <= room ? rows : rows.subList(0, room - 1));
+    if (shown.size() < rows.size()) {
+      shown.add("... " + (rows.size() - shown.size()) + " more sessions");
+    }
+    shown.add("watching " + rootId + ": " + rows.size() + " sessions, " + Durations.show(elapsed));
     erase(out);
-    rows.forEach(row -> out.println(Output.cut(row, 150)));
-    out.println("watching " + rootId + ": " + rows.size() + " sessions, " + Durations.show(elapsed));
-    drawn = rows.size() + 1;
+    shown.forEach(row -> out.println(Output.cut(row, width)));
+    drawn = shown.size();
     out.flush();
   }
 

@@ -74,6 +74,25 @@ class PackagedJarIT {
   }
 
   @Test
+  void watchStopsPollingWhenItsReaderGoesAway() throws Exception {
+    Path jar = Path.of(System.getProperty("agp.jar", "target/agp.jar")).toAbsolutePath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // No key: the embedded sandbox, whose live manager takes 30 s; the reader leaves after one line.
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -o pipefail; " + java + " -jar " + jar
+        + " sessions watch 11fe0000-0000-4000-8000-000000000001 | head -1; echo \"exit=$?\"");
+    builder.environment().remove("H_API_KEY");
+    builder.environment().remove("HAI_API_KEY");
+    builder.environment().remove("AGP_BASE_URL");
+    builder.environment().remove("AGP_REGION");
+    Process process = builder.start();
+    // Long before the tree ends: the first write after the reader left stops the wait.
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("watch ended when its reader went away").isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(out.lines().toList()).hasSize(2);
+    assertThat(out).startsWith("{\"event\":\"discovered\"").contains("exit=0");
+  }
+
+  @Test
   void printsItsVersion() throws Exception {
     Run version = java("--version");
     assertThat(version.exit()).isZero();

@@ -123,8 +123,10 @@ class SessionCommandShortcutTest extends CliTestSupport {
     StringWriter err = new StringWriter();
     int exit = AgpCli.run(new Context(new PrintWriter(out, true), new PrintWriter(err, true), env(), false, null),
         args, wholeTree);
-    // A logged response's duration (--verbose) is the one thing that may differ.
-    return new Result(exit, out.toString(), err.toString().replaceAll("\\(\\d+ ms\\)", "(? ms)"));
+    // A logged response's duration may differ, and so may the order of log lines of concurrent requests
+    // (tree --verbose): stderr is compared as its sorted lines.
+    String log = err.toString().replaceAll("\\(\\d+ ms\\)", "(? ms)");
+    return new Result(exit, out.toString(), log.lines().sorted().collect(java.util.stream.Collectors.joining("\n")));
   }
 
   private Context context() {

@@ -44,6 +44,9 @@ final class RedirectGuard implements Interceptor {
       return response;
     }
     String refusal = refusal(from, to, clearTextOnly);
+    if (refusal == null) {
+      refusal = callerHeadersRefusal(response.request(), from, to);
+    }
     if (refusal != null) {
       response.close();
       throw new RedirectRefusedException(refusal, response.code(), from, to);
@@ -66,6 +69,27 @@ final class RedirectGuard implements Interceptor {
       return "it leads to clear-text http on a host that is not loopback";
     }
     return null;
+  }
+
+  /**
+   * OkHttp carries every header to the next hop and drops only Authorization when it leaves the origin;
+   * headers a caller added (AgpClient.Builder.header, RequestOptions) may carry credentials too, so a
+   * redirect to another origin is refused while the request has any. Names only: values may be secrets.
+   */
+  static @Nullable String callerHeadersRefusal(okhttp3.Request request, HttpUrl from, HttpUrl to) {
+    boolean sameOrigin = from.scheme().equals(to.scheme()) && from.host().equals(to.host()) && from.port() == to.port();
+    if (sameOrigin) {
+      return null;
+    }
+    java.util.List<String> added = new java.util.ArrayList<>();
+    for (String name : request.headers().names()) {
+      if (!RequestOptions.RESERVED_HEADERS.contains(name)) {
+        added.add(name);
+      }
+    }
+    return added.isEmpty() ? null : "it leads to another host, and the request carries headers added by the caller ("
+        + String.join(", ", added) + "), which would follow it there; redirects to another host are refused while "
+        + "extra headers are set";
   }
 
   /** A URL without its credentials and query, either of which may carry secrets (signed tokens, say). */

@@ -90,12 +90,19 @@ public final class RequestOptions {
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof RequestOptions other && Objects.equals(timeout, other.timeout)
-        && Objects.equals(maxRetries, other.maxRetries) && headers.equals(other.headers);
+        && Objects.equals(maxRetries, other.maxRetries) && lowerCaseNames(headers).equals(lowerCaseNames(other.headers));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, maxRetries, headers);
+    return Objects.hash(timeout, maxRetries, lowerCaseNames(headers));
+  }
+
+  /** Header names compare as HTTP compares them: without case. */
+  private static Map<String, String> lowerCaseNames(Map<String, String> headers) {
+    Map<String, String> lower = new java.util.HashMap<>();
+    headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+    return lower;
   }
 
   /**
@@ -128,6 +135,8 @@ public final class RequestOptions {
    * {@code Content-Type}, which Retrofit derives from a request's body (these requests have none) and would
    * fail on, quoting the value, if it were not a media type.
    */
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
   private static final List<String> RESERVED_HEADER_NAMES = List.of("Authorization", "User-Agent", "Host", "Connection",
       "Content-Length", "Content-Type", "Transfer-Encoding", "Accept-Encoding");
   static final Set<String> RESERVED_HEADERS = caseInsensitive(RESERVED_HEADER_NAMES);
@@ -148,13 +157,15 @@ public final class RequestOptions {
           + "the SDK and its HTTP client set " + String.join(", ", RESERVED_HEADER_NAMES)
           + " themselves; any other header may be added");
     }
-    // OkHttp's own rules, checked apart so that the message can say which is wrong; OkHttp's message would
-    // quote the value, which may be a secret.
-    try {
-      new Headers.Builder().add(name, "");
-    } catch (IllegalArgumentException e) {
+    // HTTP's token rule (RFC 9110), stricter than OkHttp's: a ':' would smuggle a second header
+    // ("Authorization:Bearer" sends "Authorization: Bearer: ..."), and other delimiters have no place either.
+    if (!TOKEN.matcher(name).matches()) {
       throw new IllegalArgumentException("Invalid header name " + describeName(name)
-          + ": a name is non-empty printable ASCII, without spaces");
+          + ": a name is a non-empty token of letters, digits and !#$%&'*+-.^_`|~ (no spaces, ':' or other delimiters)");
+    }
+    if (!value.equals(value.strip())) {
+      throw new IllegalArgumentException("Invalid value for header " + name
+          + ": it starts or ends with whitespace, which HTTP drops; strip it first");
     }
     try {
       new Headers.Builder().add(name, value);
