@@ -1,6 +1,8 @@
 package dev.agp.cli;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class CommandSpecs {
 
   private static final VersionProvider VERSION = new VersionProvider();
+  private static final Pattern CHOICES = Pattern.compile("[a-z_-]+(\\|[a-z_-]+)+");
 
   private CommandSpecs() {}
 
@@ -42,7 +45,12 @@ final class CommandSpecs {
    * @return an option taking one value
    */
   static OptionSpec.Builder option(String label, Class<?> type, String... names) {
-    return OptionSpec.builder(names).paramLabel(label).type(type).arity("1");
+    OptionSpec.Builder option = OptionSpec.builder(names).paramLabel(label).type(type).arity("1");
+    if (CHOICES.matcher(label).matches()) {
+      // A label that lists the choices (table|json|jsonl, eu|us) is what shell completion offers.
+      option.completionCandidates(List.of(label.split("\\|")));
+    }
+    return option;
   }
 
   /**

@@ -52,6 +52,12 @@ final class FilterOptions {
           .arity("1")
           .description(help(parameter))
           .userObject(parameter);
+      if (!parameter.allowedValues().isEmpty()) {
+        // Shell completion offers the spec's values (agp completion bash).
+        option.completionCandidates(parameter.allowedValues());
+      } else if (parameter.type() == QueryParameter.Type.BOOLEAN) {
+        option.completionCandidates(List.of("true", "false"));
+      }
       if (parameter.repeated()) {
         option.type(List.class).auxiliaryTypes(String.class);
       } else {

@@ -32,6 +32,8 @@ class ConventionsTest extends CliTestSupport {
     assertThat(bash.exit()).isZero();
     assertThat(bash.out()).startsWith("#!/usr/bin/env bash").contains("--created-after", "--parent-session-id", "tree");
     assertThat(agp("completion", "zsh").out()).contains("bashcompinit");
+    // Option values too: the spec's enums, the formats, the regions.
+    assertThat(bash.out()).contains("\"awaiting_tool_results\"", "\"me-in-organization\"", "\"jsonl\"", "\"us\"");
     assertThat(agp("completion", "fish").exit()).isEqualTo(2);
   }
 
