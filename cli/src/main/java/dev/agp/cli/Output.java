@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Renders sessions for scripts (JSON, JSON lines: the API's own names and values) and for people (tables). */
@@ -85,7 +87,8 @@ final class Output {
    * Text from the server made safe for a terminal: it cannot move the cursor, change colours, set the
    * title, clear the screen or forge rows. Line breaks and tabs become spaces, ESC becomes the visible
    * {@code \e}, every other control character (C0, DEL, C1) and every invisible format character (bidi
-   * overrides, zero-width marks) becomes {@code ?}. JSON output is never passed through this: its encoder
+   * overrides, zero-width marks) becomes {@code ?}, but the zero-width joiner that binds emoji sequences
+   * (a family, a flag with a sign) stays. JSON output is never passed through this: its encoder
    * escapes such characters exactly.
    *
    * @param text the server's text
@@ -98,7 +101,7 @@ final class Output {
         safe.append(' ');
       } else if (c == 0x1b) {
         safe.append("\\e");
-      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.getType(c) == Character.FORMAT
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (Character.getType(c) == Character.FORMAT && c != ZWJ)
           || c == 0x2028 || c == 0x2029) {
         safe.append('?');
       } else {
@@ -112,7 +115,8 @@ final class Output {
    * @param text visible text
    * @param width the most terminal cells it may take
    * @return the text, or as much of it as fits in {@code width - 1} cells followed by {@code …}; never a
-   *     half of a character (a surrogate pair, a wide character)
+   *     part of what a reader sees as one character (a surrogate pair, a wide character, a letter and its
+   *     accents, a flag's two halves, an emoji sequence joined by ZWJ)
    */
   static String cut(String text, int width) {
     if (columns(text) <= width) {
@@ -120,18 +124,21 @@ final class Output {
     }
     StringBuilder kept = new StringBuilder();
     int used = 0;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      int cells = columns(c);
+    Matcher cluster = GRAPHEME.matcher(text);
+    while (cluster.find()) {
+      int cells = columns(cluster.group());
       if (used + cells > width - 1) {
         break;
       }
-      kept.appendCodePoint(c);
+      kept.append(cluster.group());
       used += cells;
-      i += Character.charCount(c);
     }
     return kept + "…";
   }
+
+  /** An extended grapheme cluster: what a reader sees as one character. */
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
+  private static final int ZWJ = 0x200D;
 
   /** @return the terminal cells the text takes */
   static int columns(String text) {
@@ -168,7 +175,8 @@ final class Output {
    */
   static int columns(int c) {
     int type = Character.getType(c);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || (c >= 0x1160 && c <= 0x11FF)
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+        || (c >= 0x1160 && c <= 0x11FF)
         || (c >= 0xD7B0 && c <= 0xD7FF)) {
       return 0;
     }

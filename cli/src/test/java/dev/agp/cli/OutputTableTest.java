@@ -44,6 +44,18 @@ class OutputTableTest {
   }
 
   @Test
+  void aCutNeverSplitsWhatAReaderSeesAsOneCharacter() {
+    String flags = "\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDEF\uD83C\uDDF5";              // two flags: FR, JP
+    assertThat(Output.cut(flags, 3)).isEqualTo("\uD83C\uDDEB\uD83C\uDDF7…");          // one whole flag
+    assertThat(Output.cut("a\uD83C\uDDEB\uD83C\uDDF7b", 3)).isEqualTo("a…");               // never half of one
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 ok";         // man ZWJ woman ZWJ girl
+    assertThat(Output.visible(family)).isEqualTo(family).doesNotContain("?");         // the joiner is kept
+    assertThat(Output.cut(family, 5)).isEqualTo("…");                                 // all of it, or none of it
+    assertThat(Output.cut("e\u0301e\u0301e\u0301", 2)).isEqualTo("e\u0301…");         // a letter keeps its accent
+    assertThat(Output.visible("a\u202Eb")).isEqualTo("a?b");                           // bidi overrides still go
+  }
+
+  @Test
   void aStatusOrIdLongerThanItsColumnIsCutSoThatTheRowKeepsItsShape() {
     SessionSummary session = new SessionSummary();
     session.setId("x".repeat(50));
