@@ -103,7 +103,7 @@ final class WatchCommand implements Callable<Integer> {
     } catch (CompletionException failed) {
       if (failed.getCause() instanceof AgpWaitTimeoutException timedOut) {
         synchronized (this) {
-          summary(out, live, timedOut.partialResult(), latest, "deadline");
+          summary(out, live, timedOut.partialResult(), "deadline");
         }
         if (live) {
           Waits.noteDeadline(context, timedOut.partialResult());
@@ -113,12 +113,12 @@ final class WatchCommand implements Callable<Integer> {
       throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
     }
     synchronized (this) {
-      summary(out, live, result, latest, "finished");
+      summary(out, live, result, "finished");
     }
     return Waits.exitCode(result);
   }
 
-  private void summary(PrintWriter out, boolean live, WaitResult result, Map<String, SessionStatus> latest, String event) {
+  private void summary(PrintWriter out, boolean live, WaitResult result, String event) {
     if (live) {
       erase(out);
       Waits.rows(result).forEach(out::println);
