@@ -104,7 +104,10 @@ class LauncherIT {
   @Test
   @Order(3)
   void aDifferentJdkRemakesTheArchive() throws Exception {
-    Files.writeString(STAMP, "JAVA_VERSION=\"0.0.1\"");
+    // The stamp as the launcher writes it (the archive's size, the java that made it, that JDK's release
+    // file), with only the release file different: a JDK upgraded in place, at the same path.
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+    Files.writeString(STAMP, Files.size(ARCHIVE) + "\n" + java + "\nJAVA_VERSION=\"0.0.1\"\n");
     // Still newer than the jar, so that only the JDK's stamp can make the launcher remake it.
     FileTime jar = Files.getLastModifiedTime(TARGET.resolve("agp.jar"));
     Files.setLastModifiedTime(ARCHIVE, FileTime.fromMillis(jar.toMillis() + 1_000));
