@@ -186,7 +186,7 @@ public final class RawSessionService {
 
   private RetryingCall<SessionSummaryPage> listCall(ListSessionsParams query, RequestOptions options) {
     Objects.requireNonNull(options, "options");
-    return RetryingCall.of(api.listSessions(query, options.headers()), options);
+    return RetryingCall.of(SessionsApi.listSessions(api, query, options.headers()), options);
   }
 
   private RetryingCall<Session> retrieveCall(String id, RequestOptions options) {
