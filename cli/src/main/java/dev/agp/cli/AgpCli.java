@@ -34,7 +34,7 @@ public final class AgpCli {
    * @param args the command line
    */
   public static void main(String[] args) {
-    Warmup warmup = Warmup.start();
+    Warmup.start();
     Stdout stdout = Stdout.open();
     // UTF-8 whatever the locale: JSON must be (RFC 8259), and under LANG=C every other character would be '?'.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
@@ -42,7 +42,7 @@ public final class AgpCli {
         StandardCharsets.UTF_8), true);
     // Progress for a person at a terminal, and not while a pager (| less) draws on it.
     boolean progress = Terminal.isStderrTerminal() && !Terminal.isStdoutPipe();
-    Context context = new Context(out, err, System.getenv(), progress, warmup);
+    Context context = new Context(out, err, System.getenv(), progress);
     // /dev/null is a character device too, but nobody reads a redrawn tree there: no harm either.
     context.stdoutIsTerminal = Terminal.isStdoutTerminal();
     // Ctrl-C: the counter must not stay on the screen.
@@ -86,7 +86,7 @@ public final class AgpCli {
    *     end (after what it listed), 2 usage error
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
-    return run(new Context(out, err, env, progress, null), args);
+    return run(new Context(out, err, env, progress), args);
   }
 
   /**

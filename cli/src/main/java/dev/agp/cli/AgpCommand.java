@@ -169,7 +169,6 @@ final class AgpCommand implements Runnable {
     // Flags beat variables: --region beats AGP_BASE_URL, as region(...) beats fromEnv() in the library.
     String url = baseUrl != null ? baseUrl : region != null ? null : context.env(AgpClient.BASE_URL_ENV);
     boolean regionAsked = region != null || context.env(AgpClient.REGION_ENV) != null;
-    context.awaitWarmup();
     AgpClient.Builder builder;
     // The embedded sandbox only when nothing else was asked: an explicit target without a key is a mistake.
     if (sandbox || (key == null && url == null && !regionAsked)) {

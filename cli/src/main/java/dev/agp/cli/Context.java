@@ -14,21 +14,12 @@ final class Context {
   final boolean stderrIsTerminal;
   @Nullable AgpClient client;
   @Nullable AgpSandbox sandbox;
-  private final @Nullable Warmup warmup;
 
-  Context(PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress, @Nullable Warmup warmup) {
+  Context(PrintWriter out, PrintWriter err, Map<String, String> env, boolean progress) {
     this.out = out;
     this.err = err;
     this.env = env;
     this.stderrIsTerminal = progress;
-    this.warmup = warmup;
-  }
-
-  /** Waits for the start-up's warm-up of the HTTP stack, if there is one, before a client is built. */
-  void awaitWarmup() {
-    if (warmup != null) {
-      warmup.await();
-    }
   }
 
   /** Whether stdout is a terminal, where {@code sessions watch} redraws its tree in place. */

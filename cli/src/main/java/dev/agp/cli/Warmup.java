@@ -17,39 +17,27 @@ import okhttp3.ResponseBody;
  * provider), Retrofit, Moshi and the SDK before the first request. The warm-up answers one canned request
  * from an interceptor: it never opens a connection, sends no key, and is abandoned (a daemon thread) by
  * commands that make no request.
+ *
+ * <p>Nothing waits for it. A command that needs the HTTP stack before the warm-up is done shares the rest of
+ * the work with it: a class is initialised once, by whichever thread gets there first, while the other waits
+ * for that class only (waiting for the whole warm-up instead cost about 10 ms a start).
  */
 final class Warmup {
 
   /** An empty page, as the spec's {@code SessionSummaryPage} example: enough to build every decoder. */
   static final String EMPTY_PAGE = "{\"items\":[],\"page\":1,\"total\":0}";
 
-  /** Longer than any warm-up takes; past it the command goes on regardless (a warm-up only saves time). */
-  private static final long MAX_WAIT_MILLIS = 5_000;
+  /** Longer than any warm-up takes: the canned call's own timeout. */
+  private static final long MAX_MILLIS = 5_000;
 
-  private final Thread thread;
+  private Warmup() {}
 
-  private Warmup(Thread thread) {
-    this.thread = thread;
-  }
-
-  /** @return a warm-up running on its own daemon thread */
-  static Warmup start() {
+  /** @return the warm-up's daemon thread, started */
+  static Thread start() {
     Thread thread = new Thread(Warmup::runQuietly, "agp-warm-up");
     thread.setDaemon(true);
     thread.start();
-    return new Warmup(thread);
-  }
-
-  /**
-   * Waits until the warm-up has finished, so that the command's own client never contends with it for the
-   * initialisation of the same classes.
-   */
-  void await() {
-    try {
-      thread.join(MAX_WAIT_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return thread;
   }
 
   private static void runQuietly() {
@@ -64,7 +52,7 @@ final class Warmup {
   static void run() {
     OkHttpClient canned = new OkHttpClient.Builder()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-        .callTimeout(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+        .callTimeout(MAX_MILLIS, TimeUnit.MILLISECONDS)
         .addInterceptor(chain -> new Response.Builder()
             .request(chain.request())
             .protocol(Protocol.HTTP_1_1)

@@ -54,7 +54,7 @@ class ConventionsTest extends CliTestSupport {
   void aSpecParameterNamedLikeAnExistingOptionGetsAPrefixInsteadOfBreakingTheCommandLine() {
     picocli.CommandLine agp = AgpCli.commandLine(new Context(
         new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
-        java.util.Map.of(), false, null), java.util.List.of(
+        java.util.Map.of(), false), java.util.List.of(
         dev.agp.generated.runtime.QueryParameter.of("limit", "limit", dev.agp.generated.runtime.QueryParameter.Type.INTEGER,
             false, "A future filter."),
         dev.agp.generated.runtime.QueryParameter.of("parent_session_id", "parentSessionId",

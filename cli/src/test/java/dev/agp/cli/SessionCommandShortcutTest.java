@@ -121,7 +121,7 @@ class SessionCommandShortcutTest extends CliTestSupport {
   private Result run(String[] args, boolean wholeTree) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = AgpCli.run(new Context(new PrintWriter(out, true), new PrintWriter(err, true), env(), false, null),
+    int exit = AgpCli.run(new Context(new PrintWriter(out, true), new PrintWriter(err, true), env(), false),
         args, wholeTree);
     // A logged response's duration may differ, and so may the order of log lines of concurrent requests
     // (tree --verbose): stderr is compared as its sorted lines.
@@ -130,6 +130,6 @@ class SessionCommandShortcutTest extends CliTestSupport {
   }
 
   private Context context() {
-    return new Context(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false, null);
+    return new Context(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
   }
 }

@@ -54,7 +54,7 @@ class TerminalSafetyTest extends CliTestSupport {
   void anErrorMessageFromTheServerCannotDriveTheTerminal() {
     StringWriter err = new StringWriter();
     ErrorHandler handler = new ErrorHandler(new Context(new PrintWriter(new StringWriter()), new PrintWriter(err),
-        Map.of(), false, null));
+        Map.of(), false));
     AgpApiException hostile = new AgpApiException(new ErrorResponse(500, "GET", "/api/v2/sessions",
         "boom\u001b[2J\u001b]0;pwned\u0007\nerror: forged", List.of(), Map.of()));
 

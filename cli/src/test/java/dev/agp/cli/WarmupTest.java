@@ -15,11 +15,13 @@ class WarmupTest {
   }
 
   @Test
-  void awaitReturnsOnceTheWarmUpHasFinishedAndLeavesNoThreadBehind() {
-    Warmup warmup = Warmup.start();
+  void theWarmUpIsADaemonThatEndsOnItsOwn() throws InterruptedException {
+    Thread warmup = Warmup.start();
 
-    warmup.await();
-
+    // A daemon: a command that makes no request exits without waiting for it.
+    assertThat(warmup.isDaemon()).isTrue();
+    warmup.join(30_000);
+    assertThat(warmup.isAlive()).isFalse();
     Set<Thread> threads = Thread.getAllStackTraces().keySet();
     assertThat(threads).noneMatch(thread -> thread.getName().equals("agp-warm-up"));
   }
