@@ -29,6 +29,7 @@ final class FilterOptions {
   /** Names the CLI had before its options came from the spec; they keep working. */
   private static final Map<String, String> ALIASES = Map.of("parent_session_id", "--parent");
   private static final Pattern AGO = Pattern.compile("(\\d{1,9})([smhdw])");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private FilterOptions() {}
 
@@ -149,7 +150,7 @@ final class FilterOptions {
   }
 
   private static String help(QueryParameter parameter) {
-    StringBuilder help = new StringBuilder(parameter.description().replaceAll("\\s+", " "));
+    StringBuilder help = new StringBuilder(WHITESPACE.matcher(parameter.description()).replaceAll(" "));
     if (!parameter.allowedValues().isEmpty()) {
       help.append(" One of: ").append(String.join(", ", parameter.allowedValues())).append('.');
     }

@@ -3,6 +3,7 @@ package dev.agp.generated.runtime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,8 @@ public final class QueryParameter {
   private final @Nullable Integer minLength;
   private final @Nullable String defaultValue;
   private final @Nullable Class<? extends Enum<?>> enumType;
+  /** The enum's known wire values, in declaration order; read once (every check of an enum value asks). */
+  private final List<String> allowedValues;
 
   private QueryParameter(String name, String javaName, Type type, boolean repeated, String description,
       @Nullable String format, @Nullable Long minimum, @Nullable Long maximum, @Nullable Integer minLength,
@@ -67,6 +70,21 @@ public final class QueryParameter {
     this.minLength = minLength;
     this.defaultValue = defaultValue;
     this.enumType = enumType;
+    this.allowedValues = knownValues(enumType);
+  }
+
+  private static List<String> knownValues(@Nullable Class<? extends Enum<?>> enumType) {
+    if (enumType == null) {
+      return List.of();
+    }
+    List<String> known = new ArrayList<>();
+    for (Enum<?> member : enumType.getEnumConstants()) {
+      OpenEnum value = (OpenEnum) member;
+      if (value.isKnown()) {
+        known.add(String.valueOf(value.getValue()));
+      }
+    }
+    return List.copyOf(known);
   }
 
   /**
@@ -181,14 +199,7 @@ public final class QueryParameter {
 
   /** @return the values the spec allows, in its order; empty when any value of the type is allowed */
   public List<String> allowedValues() {
-    if (enumType == null) {
-      return List.of();
-    }
-    return Arrays.stream(enumType.getEnumConstants())
-        .map(OpenEnum.class::cast)
-        .filter(OpenEnum::isKnown)
-        .map(e -> String.valueOf(e.getValue()))
-        .toList();
+    return allowedValues;
   }
 
   /**
