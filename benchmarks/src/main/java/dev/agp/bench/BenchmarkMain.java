@@ -49,12 +49,20 @@ public final class BenchmarkMain {
   /**
    * Runs the benchmarks.
    *
-   * @param args ignored
+   * @param args none for every case; {@code cli-start} for case 8 alone (a minute instead of several)
    * @throws Exception if a case fails
    */
   public static void main(String[] args) throws Exception {
     System.out.printf(Locale.ROOT, "agp-java benchmarks on %d cores, %s %s%n%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    if (args.length == 1 && args[0].equals("cli-start")) {
+      double[] cli = cliStart();
+      System.out.printf(Locale.ROOT, "RESULT cli_start_ratio=%.2f%n", cli[0] / cli[1]);
+      return;
+    }
+    if (args.length > 0) {
+      throw new IllegalArgumentException("unknown arguments " + List.of(args) + ": none for every case, or cli-start");
+    }
     List<String[]> rows = new ArrayList<>();
 
     double[] decode = decode();
@@ -290,16 +298,28 @@ public final class BenchmarkMain {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Case 5: building an AgpClient and making a first call, against the generated client alone; ms. */
   /** Case 8: medians of 2 warm-up and 9 measured alternating rounds of two new processes each. */
   private static double[] cliStart() throws java.io.IOException {
     try (BenchServer server = BenchServer.fixedPage(10)) {
-      CliStart start = CliStart.prepare(java.nio.file.Path.of(System.getProperty("agp.launcher", "../agp"))
-          .toAbsolutePath().normalize(), server.baseUrl());
+      CliStart start = CliStart.prepare(launcher(), server.baseUrl());
       return medians("cli start", start.cli(), start.hello(), 1, 2, 9);
     }
   }
 
+  /**
+   * @return the {@code agp} launcher: {@code -Dagp.launcher}, else the repository's, whether this runs from
+   *     the root ({@code java -jar benchmarks/target/benchmarks.jar}) or from {@code benchmarks/} (Maven)
+   */
+  private static java.nio.file.Path launcher() {
+    String given = System.getProperty("agp.launcher");
+    if (given != null) {
+      return java.nio.file.Path.of(given).toAbsolutePath().normalize();
+    }
+    java.nio.file.Path here = java.nio.file.Path.of("agp").toAbsolutePath().normalize();
+    return java.nio.file.Files.isExecutable(here) ? here : java.nio.file.Path.of("../agp").toAbsolutePath().normalize();
+  }
+
+  /** Case 5: building an AgpClient and making a first call, against the generated client alone; ms. */
   private static double[] clientStart() {
     try (BenchServer server = BenchServer.fixedPage(10)) {
       LongSupplier sdk = () -> {
