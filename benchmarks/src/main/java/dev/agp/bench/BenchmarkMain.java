@@ -298,11 +298,11 @@ public final class BenchmarkMain {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Case 8: medians of 2 warm-up and 9 measured alternating rounds of two new processes each. */
+  /** Case 8: medians of 2 warm-up and 21 measured alternating rounds of two new processes each. */
   private static double[] cliStart() throws java.io.IOException {
     try (BenchServer server = BenchServer.fixedPage(10)) {
       CliStart start = CliStart.prepare(launcher(), server.baseUrl());
-      return medians("cli start", start.cli(), start.hello(), 1, 2, 9);
+      return medians("cli start", start.cli(), start.hello(), 1, 2, 21);
     }
   }
 
