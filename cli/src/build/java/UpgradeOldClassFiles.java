@@ -58,24 +58,33 @@ public final class UpgradeOldClassFiles {
   /** Copies the jar entry by entry, in order, rewriting old class files; returns their class names. */
   private static List<String> rewrite(Path jar, Path upgraded) throws IOException {
     List<String> rewritten = new ArrayList<>();
+    int entries = 0;
     // Superclasses are looked up in the jar itself (picocli's own) and the JDK, never in this program.
     try (URLClassLoader hierarchy = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-        InputStream in = Files.newInputStream(jar);
-        ZipInputStream entries = new ZipInputStream(in);
+        InputStream file = Files.newInputStream(jar);
+        ZipInputStream in = new ZipInputStream(file);
         OutputStream out = Files.newOutputStream(upgraded);
         ZipOutputStream copy = new ZipOutputStream(out)) {
-      for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-        byte[] bytes = entries.readAllBytes();
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries++;
+        byte[] bytes = in.readAllBytes();
         if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/") && majorVersion(bytes) < JAVA_6) {
           bytes = toJava8(bytes, hierarchy);
           rewritten.add(entry.getName().substring(0, entry.getName().length() - ".class".length()).replace('/', '.'));
         }
         ZipEntry written = new ZipEntry(entry.getName());
         written.setTime(entry.getTime());
+        // The manifest's JAR marker (an extra field) and any other extra data, as they were.
+        if (entry.getExtra() != null) {
+          written.setExtra(entry.getExtra());
+        }
         copy.putNextEntry(written);
         copy.write(bytes);
         copy.closeEntry();
       }
+    }
+    if (entries == 0) {
+      throw new IllegalStateException(jar + " is not a jar: no entries");
     }
     return rewritten;
   }

@@ -112,11 +112,13 @@ class LauncherIT {
   @Test
   @Order(3)
   void aDifferentJdkRemakesTheArchive() throws Exception {
-    // The stamp as the launcher wrote it (the archive's size, the java that made it, the launcher's recipe,
-    // that JDK's release file), with only the release file different: a JDK upgraded in place.
+    // The stamp as the launcher wrote it (the archive's size, the jar's path and size, the java that made
+    // it, the launcher's recipe, that JDK's release file), with only the release file different: a JDK
+    // upgraded in place.
     List<String> stamp = Files.readAllLines(STAMP);
-    assertThat(stamp.get(1)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString());
-    Files.writeString(STAMP, String.join("\n", stamp.subList(0, 3)) + "\nJAVA_VERSION=\"0.0.1\"\n");
+    assertThat(stamp.get(1)).isEqualTo(TARGET.resolve("agp.jar").toString());
+    assertThat(stamp.get(3)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString());
+    Files.writeString(STAMP, String.join("\n", stamp.subList(0, 5)) + "\nJAVA_VERSION=\"0.0.1\"\n");
     // Still newer than the jar, so that only the JDK's stamp can make the launcher remake it.
     FileTime jar = Files.getLastModifiedTime(TARGET.resolve("agp.jar"));
     Files.setLastModifiedTime(ARCHIVE, FileTime.fromMillis(jar.toMillis() + 1_000));
@@ -149,5 +151,23 @@ class LauncherIT {
     assertThat(run.err()).isEmpty();
     assertThat(Files.size(ARCHIVE)).isGreaterThan(size / 2);
     assertThat(TARGET).isDirectoryNotContaining("glob:**/hs_err_pid*.log");
+  }
+
+  @Test
+  @Order(5)
+  void anArchiveMadeForAnotherCheckoutIsRemade() throws Exception {
+    // A checkout moved or copied elsewhere: the JVM refuses an archive made for another jar path (and with it
+    // the JDK's own archive), so every start would be slower than with none. The stamp names the jar.
+    List<String> stamp = new ArrayList<>(Files.readAllLines(STAMP));
+    stamp.set(1, "/elsewhere/cli/target/agp.jar");
+    Files.writeString(STAMP, String.join("\n", stamp) + "\n");
+    FileTime before = Files.getLastModifiedTime(ARCHIVE);
+
+    Run run = agp(Map.of("AGP_JAVA_OPTS", "-Xshare:on"), "--version");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(Files.getLastModifiedTime(ARCHIVE)).isGreaterThan(before);
+    assertThat(Files.readAllLines(STAMP).get(1)).isEqualTo(TARGET.resolve("agp.jar").toString());
   }
 }
