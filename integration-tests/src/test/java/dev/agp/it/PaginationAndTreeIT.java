@@ -13,6 +13,8 @@ import dev.agp.sandbox.SandboxSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -50,9 +52,9 @@ class PaginationAndTreeIT extends SandboxTestSupport {
   @Test
   void limitAndPrefetchBound() {
     sandbox.faults().latency(Duration.ofMillis(10));
-    // Requests in flight as the client sees them, from the start of each call to its end or failure. The
-    // sandbox's own count is no measure of the bound: a request the pager cancelled (a window it no longer
-    // needs) still sleeps out its latency in the server after the client has let it go and reused its slot.
+    // Requests in flight as the client sees them, from the start of each call to its end, failure or
+    // cancellation. The sandbox's own count is no measure of the bound: a request the pager cancelled (a
+    // window it no longer needs) still sleeps out its latency in the server after the client has let it go.
     InFlight inFlight = new InFlight();
     AgpClient counted = clientBuilder().httpClient(http.newBuilder().eventListener(inFlight).build()).build();
 
@@ -71,24 +73,42 @@ class PaginationAndTreeIT extends SandboxTestSupport {
     counted.close();
   }
 
-  /** Counts the calls between their start and their end or failure, and the most at once. */
+  /**
+   * Counts the calls in flight, and the most at once: from a call's start to its end, its failure or its
+   * cancellation, whichever comes first. A cancelled call is over for the walk, which reuses its slot at once,
+   * while OkHttp reports its failure a little later, from the thread that was reading its socket.
+   */
   private static final class InFlight extends EventListener {
+    private final Set<Call> open = ConcurrentHashMap.newKeySet();
     final AtomicInteger now = new AtomicInteger();
     final AtomicInteger max = new AtomicInteger();
 
     @Override
     public void callStart(Call call) {
-      max.accumulateAndGet(now.incrementAndGet(), Math::max);
+      if (open.add(call)) {
+        max.accumulateAndGet(now.incrementAndGet(), Math::max);
+      }
+    }
+
+    @Override
+    public void canceled(Call call) {
+      over(call);
     }
 
     @Override
     public void callEnd(Call call) {
-      now.decrementAndGet();
+      over(call);
     }
 
     @Override
     public void callFailed(Call call, IOException ioe) {
-      now.decrementAndGet();
+      over(call);
+    }
+
+    private void over(Call call) {
+      if (open.remove(call)) {
+        now.decrementAndGet();
+      }
     }
   }
 
